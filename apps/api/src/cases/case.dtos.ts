@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsId, IsText } from '../http/validators';
+
+const kinds = ['decision', 'discussion', 'information'] as const;
+const outcomes = ['approved', 'noted', 'rejected', 'decided'] as const;
+const purposes = ['decision', 'information'] as const;
+
+export class AttachmentDto {
+  @ApiProperty({ example: 'Årsrapport 2024' }) @IsText(500) title!: string;
+  @ApiPropertyOptional({ example: 'https://example.org/bilag.pdf' }) @IsOptional() @IsUrl({ require_protocol: true }) url?: string;
+}
+
+export class ProposeCaseDto {
+  @ApiProperty({ example: 'styregruppen' }) @IsId() forumId!: string;
+  @ApiProperty({ example: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem' }) @IsText(500) title!: string;
+  @ApiProperty({ enum: kinds }) @IsIn(kinds) kind!: (typeof kinds)[number];
+  @ApiPropertyOptional() @IsOptional() @IsText(20000) summary?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
+  recommendation?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsText(100000) background?: string;
+  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ example: 'Sekretariatet' }) @IsOptional() @IsText(300) presenter?: string;
+}
+
+export class ScheduleCaseDto {
+  @ApiProperty() @IsId() meetingId!: string;
+}
+
+export class PostponeCaseDto {
+  @ApiProperty() @IsId() fromMeetingId!: string;
+  @ApiPropertyOptional({ description: "Absent: the forum's next meeting" }) @IsOptional() @IsId() toMeetingId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(2000) reason?: string;
+}
+
+export class DecideCaseDto {
+  @ApiProperty() @IsId() meetingId!: string;
+  @ApiProperty({ enum: outcomes }) @IsIn(outcomes) outcome!: (typeof outcomes)[number];
+  @ApiProperty({ example: 'Styregruppen tiltrådte indstillingen.' }) @IsText(20000) text!: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
+  points?: string[];
+}
+
+export class ForwardCaseDto {
+  @ApiProperty() @IsId() meetingId!: string;
+  @ApiProperty({ type: [String], example: ['k17', 'kkr-sjaelland'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(20)
+  @IsId({ each: true })
+  toForumIds!: string[];
+  @ApiProperty({ enum: purposes }) @IsIn(purposes) purpose!: (typeof purposes)[number];
+}
+
+export class WithdrawCaseDto {
+  @ApiPropertyOptional() @IsOptional() @IsText(2000) reason?: string;
+}
+
+export class OwnerDto {
+  @ApiProperty({ example: 'Sekretariatet' }) @IsText(300) name!: string;
+  @ApiPropertyOptional({ example: 'sekretariat@rammeaftale.example' }) @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: 'Slagelse Kommune' }) @IsOptional() @IsText(300) organisation?: string;
+}
+
+export class AssignFollowUpDto {
+  @ApiProperty({ example: 'Sekretariatet kontakter KORA om evalueringen' }) @IsText(5000) description!: string;
+  @ApiProperty({ type: [OwnerDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => OwnerDto)
+  owners!: OwnerDto[];
+  @ApiPropertyOptional({ example: '2025-12-01' }) @IsOptional() @IsCalendarDate() due?: string;
+  @ApiPropertyOptional({ example: 'styregruppen' }) @IsOptional() @IsId() dueBeforeMeetingOfForumId?: string;
+}

@@ -1,0 +1,122 @@
+import {
+  AssignFollowUpCommand,
+  CloseCaseCommand,
+  CommandContext,
+  CommandResult,
+  DecideCaseCommand,
+  ForwardCaseCommand,
+  PostponeCaseCommand,
+  ProposeCaseCommand,
+  ScheduleCaseCommand,
+  UnknownIdError,
+  WithdrawCaseCommand,
+} from '@app/commands';
+import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { CommandContextFrom } from '../http/command-context.decorator';
+import { CommandResultDto, EmptyDto } from '../http/command-result.dto';
+import { ErrorBody } from '../http/error-body';
+import { ReadAfterQuery } from '../http/read-after';
+import { AssignFollowUpDto, DecideCaseDto, ForwardCaseDto, PostponeCaseDto, ProposeCaseDto, ScheduleCaseDto, WithdrawCaseDto } from './case.dtos';
+
+const notFound = (id: string) => new UnknownIdError('case.not_found', `Sagen ${id} findes ikke.`);
+
+@ApiTags('cases')
+@ApiHeader({ name: 'If-Match', required: false, description: 'The revision the command expects, e.g. "3"; 412 when the case has moved on' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first answer and appends nothing' })
+@ApiConflictResponse({ type: ErrorBody, description: 'An illegal move, e.g. case.withdrawn' })
+@Controller('api/cases')
+export class CasesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly views: StreamViews,
+    private readonly readModels: ProjectionRunner,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CommandResultDto })
+  propose(@Body() body: ProposeCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new ProposeCaseCommand(body, context));
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  schedule(@Param('id') id: string, @Body() body: ScheduleCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new ScheduleCaseCommand(id, body, context));
+  }
+
+  @Post(':id/postpone')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  postpone(@Param('id') id: string, @Body() body: PostponeCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new PostponeCaseCommand(id, body, context));
+  }
+
+  @Post(':id/decide')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  decide(@Param('id') id: string, @Body() body: DecideCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new DecideCaseCommand(id, body, context));
+  }
+
+  @Post(':id/forward')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  forward(@Param('id') id: string, @Body() body: ForwardCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new ForwardCaseCommand(id, body, context));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  withdraw(@Param('id') id: string, @Body() body: WithdrawCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new WithdrawCaseCommand(id, body, context));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  close(@Param('id') id: string, @Body() _body: EmptyDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new CloseCaseCommand(id, context));
+  }
+
+  @Post(':id/follow-ups')
+  @ApiCreatedResponse({ type: CommandResultDto, description: 'The id is the follow-up’s' })
+  assignFollowUp(@Param('id') id: string, @Body() body: AssignFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new AssignFollowUpCommand(id, body, context));
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @Res({ passthrough: true }) response: Response): Promise<CaseDetails> {
+    const details = await this.views.caseDetails(id);
+    if (!details) throw notFound(id);
+    response.setHeader('ETag', `"${details.revision}"`);
+    return details;
+  }
+
+  @Get(':id/history')
+  async history(@Param('id') id: string, @Query() _query: ReadAfterQuery) {
+    const events = await this.views.caseHistory(id);
+    if (events.length === 0) throw notFound(id);
+    return events.map(({ id: eventId, type, revision, position, recordedAt, data, metadata }) => ({
+      id: eventId,
+      type,
+      revision,
+      position,
+      recordedAt: recordedAt.toISOString(),
+      data,
+      metadata,
+    }));
+  }
+
+  @Get(':id/flow')
+  flow(@Param('id') id: string, @Query() _query: ReadAfterQuery): CaseFlow {
+    const flow = caseFlow(this.readModels.state(casesProjection), this.readModels.state(meetingsProjection), id);
+    if (!flow) throw notFound(id);
+    return flow;
+  }
+}

@@ -1,0 +1,47 @@
+import { CancelFollowUpCommand, CLOCK, Clock, CommandContext, CommandResult, CompleteFollowUpCommand, RescheduleFollowUpCommand } from '@app/commands';
+import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, ProjectionRunner } from '@app/read-side';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CommandContextFrom } from '../http/command-context.decorator';
+import { CommandResultDto } from '../http/command-result.dto';
+import { ErrorBody } from '../http/error-body';
+import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, RescheduleFollowUpDto } from './follow-up.dtos';
+
+@ApiTags('follow-ups')
+@ApiConflictResponse({ type: ErrorBody })
+@Controller('api/follow-ups')
+export class FollowUpsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readModels: ProjectionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  list(@Query() query: FollowUpsQueryDto): FollowUpView[] {
+    const { after: _after, ...filter } = query;
+    return listFollowUps(this.readModels.state(followUpsProjection), this.readModels.state(meetingsProjection), filter, this.clock.now().slice(0, 10));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  complete(@Param('id') id: string, @Body() body: CompleteFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new CompleteFollowUpCommand(id, body, context));
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new RescheduleFollowUpCommand(id, body, context));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandResultDto })
+  cancel(@Param('id') id: string, @Body() body: CancelFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new CancelFollowUpCommand(id, body, context));
+  }
+}

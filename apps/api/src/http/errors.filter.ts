@@ -1,0 +1,36 @@
+import { CommandRefusedError, IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError, UnknownIdError } from '@app/commands';
+import { ReadModelsBehindError } from '@app/read-side';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { ErrorBody } from './error-body';
+import { InvalidInputError } from './invalid-input.error';
+
+/** Maps every error to the API's one error body, in one place; business code never throws HTTP errors. */
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorsFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const body = this.toBody(error);
+    if (body.code === 'internal') this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof InvalidInputError || error instanceof InvalidCommandError) {
+      return { statusCode: HttpStatus.BAD_REQUEST, code: 'input.invalid', message: 'Ugyldige oplysninger i forespørgslen.', details: error.details };
+    }
+    if (error instanceof UnknownIdError) return { statusCode: HttpStatus.NOT_FOUND, code: error.code, message: error.message };
+    if (error instanceof CommandRefusedError) return { statusCode: HttpStatus.CONFLICT, code: error.code, message: error.message };
+    if (error instanceof StaleRevisionError) return { statusCode: HttpStatus.PRECONDITION_FAILED, code: 'revision.stale', message: error.message };
+    if (error instanceof IdempotencyKeyReusedError) {
+      return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: 'idempotency.key_reused', message: error.message };
+    }
+    if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return { statusCode: status, code: status === HttpStatus.NOT_FOUND ? 'route.not_found' : `http.${status}`, message: error.message };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal', message: 'Der skete en uventet fejl.' };
+  }
+}

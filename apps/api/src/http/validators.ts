@@ -1,0 +1,26 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+
+/** A point in time must carry its offset, or a meeting at 11:00 would move with the server's zone. */
+export const IsTimeWithOffset = (): PropertyDecorator =>
+  applyDecorators(
+    IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 time' }),
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: '$property must be an ISO 8601 time with an offset, such as 2025-08-08T11:00:00+02:00',
+    }),
+  );
+
+export const IsCalendarDate = (): PropertyDecorator =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+  );
+
+export const IsText = (maxLength: number): PropertyDecorator => applyDecorators(IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+/** Ids are slugs or UUIDs: letters, digits, dots and dashes. */
+export const IsId = (options: { each?: boolean } = {}): PropertyDecorator =>
+  applyDecorators(
+    IsString(options),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$/, { ...options, message: '$property must hold ids of letters, digits, dots and dashes' }),
+  );

@@ -1,0 +1,80 @@
+import {
+  CancelMeetingCommand,
+  CommandContext,
+  CommandResult,
+  MarkMeetingHeldCommand,
+  RescheduleMeetingCommand,
+  ScheduleMeetingCommand,
+  UnknownIdError,
+} from '@app/commands';
+import { casesProjection, listMeetings, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, ProjectionRunner, StreamViews } from '@app/read-side';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { CommandContextFrom } from '../http/command-context.decorator';
+import { CommandResultDto, EmptyDto } from '../http/command-result.dto';
+import { ErrorBody } from '../http/error-body';
+import { ReadAfterQuery } from '../http/read-after';
+import { IsCalendarDate, IsId } from '../http/validators';
+import { CancelMeetingDto, RescheduleMeetingDto, ScheduleMeetingDto } from './meeting.dtos';
+
+class MeetingsQueryDto extends ReadAfterQuery {
+  @IsOptional() @IsId() forumId?: string;
+  @IsOptional() @IsCalendarDate() from?: string;
+  @IsOptional() @IsCalendarDate() to?: string;
+}
+
+@ApiTags('meetings')
+@ApiConflictResponse({ type: ErrorBody })
+@Controller('api/meetings')
+export class MeetingsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readModels: ProjectionRunner,
+    private readonly views: StreamViews,
+  ) {}
+
+  @Post()
+  @ApiOkResponse({ type: CommandResultDto })
+  schedule(@Body() body: ScheduleMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new ScheduleMeetingCommand(body, context));
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  reschedule(@Param('id') id: string, @Body() body: RescheduleMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new RescheduleMeetingCommand(id, body, context));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Param('id') id: string, @Body() body: CancelMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new CancelMeetingCommand(id, body, context));
+  }
+
+  @Post(':id/held')
+  @HttpCode(200)
+  held(@Param('id') id: string, @Body() _body: EmptyDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    return this.commands.execute(new MarkMeetingHeldCommand(id, context));
+  }
+
+  @Get()
+  list(@Query() query: MeetingsQueryDto): MeetingView[] {
+    return listMeetings(this.readModels.state(meetingsProjection), query);
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery): Promise<MeetingView> {
+    const meeting = await this.views.meeting(id);
+    if (!meeting) throw new UnknownIdError('meeting.not_found', `Mødet ${id} findes ikke.`);
+    return meeting;
+  }
+
+  @Get(':id/agenda')
+  agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery): MeetingAgenda {
+    const agenda = meetingAgenda(this.readModels.state(casesProjection), this.readModels.state(meetingsProjection), id);
+    if (!agenda) throw new UnknownIdError('meeting.not_found', `Mødet ${id} findes ikke.`);
+    return agenda;
+  }
+}

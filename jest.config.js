@@ -1,0 +1,39 @@
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+}];
+
+const moduleNameMapper = {
+  '^@app/(domain|event-store|commands|read-side|config|minutes-import)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|event-store|commands|read-side|config|minutes-import)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+/**
+ * NestJS 12 and a few of its dependencies ship ES modules only. Node 20.19+ loads them from CommonJS by
+ * itself, but Jest's module system does not, so they are compiled to CommonJS on the way in.
+ */
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@standard-schema', 'es-toolkit', 'uid'];
+const esmToCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': esmToCommonJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
+
+/** Two tiers by file name: pure specs beside their files, end-to-end specs against real parts in test/. */
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,3 @@
+export * from './app-config';
+export * from './forums-file';
+export * from './config.module';

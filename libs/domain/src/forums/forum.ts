@@ -1,0 +1,26 @@
+export type MemberRole = 'chair' | 'member' | 'secretary';
+
+export interface ForumMember {
+  name: string;
+  email: string;
+  role: MemberRole;
+  organisation?: string;
+}
+
+export interface Forum {
+  id: string;
+  name: string;
+  /** The next forum up the escalation chain (Styregruppen → K17 → KKR Sjælland → KL Koordinationsforum). */
+  parentId?: string;
+  members: ForumMember[];
+}
+
+/** The forum and every forum above it, in order; stops at a cycle so a bad configuration cannot hang. */
+export const chainFrom = (forums: readonly Forum[], forumId: string): Forum[] => {
+  const byId = new Map(forums.map((forum) => [forum.id, forum]));
+  const chain: Forum[] = [];
+  for (let forum = byId.get(forumId); forum && !chain.includes(forum); forum = forum.parentId ? byId.get(forum.parentId) : undefined) {
+    chain.push(forum);
+  }
+  return chain;
+};

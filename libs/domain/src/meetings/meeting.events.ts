@@ -1,0 +1,32 @@
+import { IsoDateTime } from '../shared/time';
+
+export type MeetingScheduled = {
+  type: 'MeetingScheduled';
+  data: { meetingId: string; forumId: string; startsAt: IsoDateTime; endsAt?: IsoDateTime; place?: string; scheduledAt: IsoDateTime };
+};
+
+export type MeetingRescheduled = {
+  type: 'MeetingRescheduled';
+  data: {
+    meetingId: string;
+    forumId: string;
+    startsAt: IsoDateTime;
+    endsAt?: IsoDateTime;
+    previousStartsAt: IsoDateTime;
+    rescheduledAt: IsoDateTime;
+  };
+};
+
+export type MeetingCancelled = {
+  type: 'MeetingCancelled';
+  data: { meetingId: string; forumId: string; reason?: string; cancelledAt: IsoDateTime };
+};
+
+export type MeetingHeld = {
+  type: 'MeetingHeld';
+  data: { meetingId: string; forumId: string; heldAt: IsoDateTime };
+};
+
+export type MeetingEvent = MeetingScheduled | MeetingRescheduled | MeetingCancelled | MeetingHeld;
+
+export const meetingStreamId = (meetingId: string): string => `meeting-${meetingId}`;

@@ -1,0 +1,115 @@
+/**
+ * The one port every part of the product talks to. It stores typed, versioned JSON events with metadata and
+ * knows nothing of cases or meetings. Two adapters implement it: SQLite (embedded default) and EventStoreDB.
+ *
+ * Revisions are 0-based per stream, as in EventStoreDB: the first event of a stream has revision 0.
+ * Positions are global, strictly increasing, and comparable across streams; `after` is always exclusive,
+ * so a checkpoint (the position of the last event handled) can be handed back as it is.
+ */
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: exact revision. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface EventMetadata {
+  correlationId?: string;
+  causationId?: string;
+  userId?: string;
+  /** Set on events appended for a request that carried an Idempotency-Key. */
+  idempotencyKey?: string;
+  [key: string]: unknown;
+}
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  /** A UUID. Derive it from the command (idempotency key) where a retry must not append twice. */
+  id?: string;
+  type: Type;
+  data: Data;
+  metadata?: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  streamId: string;
+  type: Type;
+  revision: number;
+  position: number;
+  data: Data;
+  metadata: EventMetadata;
+  /** When the store recorded it; domain time lives in the event's data. */
+  recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last event appended. */
+  nextRevision: number;
+  /** Global position of the last event appended. */
+  position: number;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /**
+   * Exclusive; omitted reads from the start of the log. Backwards, the page holds the events before it,
+   * newest first, and omitted reads from the end.
+   */
+  after?: number;
+  maxCount?: number;
+  direction?: 'forwards' | 'backwards';
+}
+
+/** Event types match exactly, stream prefixes literally and case-sensitively; given both, an event must match both. */
+export interface SubscriptionFilter {
+  eventTypes?: string[];
+  streamPrefixes?: string[];
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint; omitted starts at the beginning of the log. */
+  after?: number;
+  filter?: SubscriptionFilter;
+}
+
+/**
+ * Catch-up then live: yields every stored event after the checkpoint in position order, then new ones as
+ * they are appended, until `stop()`. Consume with `for await` so events are handled one at a time.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  /**
+   * Appends the batch atomically, or nothing. A re-append of the same event ids, to where the expected
+   * revision put them the first time, answers with the original result and appends nothing (idempotent, as
+   * in EventStoreDB). An empty batch is refused with a RangeError.
+   */
+  append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
+  /** Events of one stream; an unknown stream gives an empty list. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One page of the whole log; page through it by handing back the last position as `after`. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Position of the newest event in the log, or 0 when it is empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedVersionError extends Error {
+  override readonly name = 'WrongExpectedVersionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** Revision of the stream's last event, or -1 where the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at revision ${actual}, expected ${String(expected)}`);
+  }
+}

@@ -1,0 +1,273 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError as ClientWrongExpectedVersionError,
+  eventTypeFilter,
+  excludeSystemEvents,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type AppendExpectedRevision,
+  type EventData,
+  type Filter,
+  type JSONType,
+  type Position,
+  type ReadPosition,
+  type RecordedEvent as ClientRecordedEvent,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
+import {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionFilter,
+  WrongExpectedVersionError,
+} from '../event-store.port';
+
+export interface EventStoreDbEventStoreOptions {
+  /** For example `esdb://localhost:2113?tls=false`. */
+  connectionString: string;
+}
+
+const DEFAULT_READ_ALL_PAGE = 1000;
+
+/**
+ * The port's position is the commit position. For events written by appends in current EventStoreDB and
+ * KurrentDB the prepare position equals the commit position (no explicit transactions any more), so the
+ * pair is rebuilt from the one number.
+ */
+const toPosition = (position: number): Position => ({ commit: BigInt(position), prepare: BigInt(position) });
+
+const toClientRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
+  switch (expected) {
+    case 'any':
+      return ANY;
+    case 'no_stream':
+      return NO_STREAM;
+    case 'stream_exists':
+      return STREAM_EXISTS;
+    default:
+      return BigInt(expected);
+  }
+};
+
+const toEventData = (event: NewEvent): EventData => ({
+  id: event.id ?? randomUUID(),
+  contentType: 'application/json',
+  type: event.type,
+  data: event.data as JSONType,
+  metadata: event.metadata,
+});
+
+const isSystemEvent = (event: ClientRecordedEvent): boolean => event.type.startsWith('$');
+
+const isMetadataObject = (metadata: unknown): metadata is EventMetadata =>
+  typeof metadata === 'object' && metadata !== null && !(metadata instanceof Uint8Array) && !Array.isArray(metadata);
+
+const toRecordedEvent = (event: ClientRecordedEvent, commitPosition: bigint): RecordedEvent => ({
+  id: event.id,
+  streamId: event.streamId,
+  type: event.type,
+  revision: Number(event.revision),
+  position: Number(commitPosition),
+  data: event.data,
+  metadata: isMetadataObject(event.metadata) ? event.metadata : {},
+  recordedAt: event.created,
+});
+
+/** Stream reads carry the position on the event since server 22.6, on the resolved event before. */
+const commitPositionOf = (resolved: ResolvedEvent): bigint => {
+  const position = resolved.event?.position?.commit ?? resolved.commitPosition;
+  if (position === undefined) throw new Error('The server sent an event without a position (EventStoreDB < 22.6?)');
+  return position;
+};
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\#\s]/g, '\\$&');
+
+/** One server-side filter (the server takes one), plus a local check for the rest and for system events. */
+interface Filters {
+  server: Filter;
+  accepts: (event: ClientRecordedEvent) => boolean;
+}
+
+const toFilters = (filter: SubscriptionFilter | undefined): Filters => {
+  const types = filter?.eventTypes?.length ? filter.eventTypes : undefined;
+  const prefixes = filter?.streamPrefixes?.length ? filter.streamPrefixes : undefined;
+  const server = types
+    ? // A prefix filter would let 'CaseOpenedLate' through for 'CaseOpened': anchor each type exactly.
+      eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$` })
+    : prefixes
+      ? streamNameFilter({ prefixes })
+      : excludeSystemEvents();
+  const accepts = (event: ClientRecordedEvent): boolean =>
+    !isSystemEvent(event) &&
+    (!types || types.includes(event.type)) &&
+    (!prefixes || prefixes.some((prefix) => event.streamId.startsWith(prefix)));
+  return { server, accepts };
+};
+
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EventStoreDbSubscription>();
+
+  constructor(options: EventStoreDbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`Nothing to append to ${streamId}: the batch is empty`);
+    const expected = options?.expectedRevision ?? 'any';
+    try {
+      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toClientRevision(expected),
+      });
+      const nextRevision = Number(result.nextExpectedRevision);
+      // An idempotent re-append is answered without a position: look up where the original batch ended.
+      const position = result.position
+        ? Number(result.position.commit)
+        : (await this.readStream(streamId, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
+      return { nextRevision, position };
+    } catch (error) {
+      if (error instanceof ClientWrongExpectedVersionError) {
+        const actual = error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion);
+        throw new WrongExpectedVersionError(streamId, expected, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      });
+      for await (const resolved of read) {
+        if (resolved.event) events.push(toRecordedEvent(resolved.event, commitPositionOf(resolved)));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? DEFAULT_READ_ALL_PAGE;
+    const backwards = options.direction === 'backwards';
+    const events: RecordedEvent[] = [];
+    let after = options.after;
+    let from: ReadPosition = after !== undefined ? toPosition(after) : backwards ? END : START;
+    // The server cannot leave out system events here, so read on until the page is full or the log ends.
+    while (events.length < limit) {
+      // One more than needed: the server starts at `from` inclusively, and the port's `after` is exclusive.
+      const wanted = limit - events.length + 1;
+      let received = 0;
+      let last: Position | undefined;
+      const read = this.client.readAll({
+        fromPosition: from,
+        direction: backwards ? BACKWARDS : FORWARDS,
+        maxCount: wanted,
+      });
+      for await (const resolved of read) {
+        received += 1;
+        const event = resolved.event;
+        if (!event) continue;
+        last = event.position;
+        const position = Number(event.position.commit);
+        const beyondCheckpoint = after === undefined || (backwards ? position < after : position > after);
+        if (beyondCheckpoint && !isSystemEvent(event) && events.length < limit) {
+          events.push(toRecordedEvent(event, event.position.commit));
+        }
+      }
+      if (received < wanted || !last) break;
+      from = last;
+      after = Number(last.commit);
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    const { server, accepts } = toFilters(options.filter);
+    const source = this.client.subscribeToAll({
+      // Commit position 0 holds no user event, so 0 (the head of an empty log) may mean the start.
+      fromPosition: options.after ? toPosition(options.after) : START,
+      filter: server,
+    });
+    const subscription = new EventStoreDbSubscription(source, accepts, () => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    const [newest] = await this.readAll({ direction: 'backwards', maxCount: 1 });
+    return newest?.position ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.client.dispose();
+  }
+}
+
+class EventStoreDbSubscription implements Subscription {
+  private stopped = false;
+  private readonly events: AsyncGenerator<RecordedEvent>;
+
+  constructor(
+    private readonly source: AllStreamSubscription,
+    private readonly accepts: (event: ClientRecordedEvent) => boolean,
+    private readonly onStop: () => void,
+  ) {
+    this.events = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.events;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.onStop();
+    // Cancelling the call ends the source stream, which ends a `for await` that is waiting for an event.
+    await this.source.unsubscribe();
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent> {
+    try {
+      for await (const resolved of this.source) {
+        if (this.stopped) return;
+        const event = resolved.event;
+        if (event && this.accepts(event)) yield toRecordedEvent(event, event.position.commit);
+      }
+    } catch (error) {
+      // A stream torn down by our own stop is no failure; anything else (a dropped connection) must reach
+      // the consumer, who resubscribes from its checkpoint: the client does not resume by itself.
+      if (!this.stopped) throw error;
+    } finally {
+      if (!this.stopped) await this.stop();
+    }
+  }
+}

@@ -1,0 +1,391 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionFilter,
+  WrongExpectedVersionError,
+} from '../event-store.port';
+
+export interface SqliteEventStoreOptions {
+  file: string;
+  /** How often a waiting subscription looks for events written by other processes; default 50 ms. */
+  pollIntervalMs?: number;
+  /** Default NORMAL: see `openDatabase`. */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+interface EventRow {
+  global_position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+interface StoredIdRow {
+  stream_id: string;
+  revision: number;
+  global_position: number;
+}
+
+const DEFAULT_READ_ALL_PAGE = 1000;
+const SUBSCRIPTION_PAGE = 500;
+/**
+ * A filtered subscription scans at most this many positions per query, so a rare event type in a long log
+ * costs many short queries instead of one that blocks the event loop until it has found a page.
+ */
+const SUBSCRIPTION_SCAN_WINDOW = 10_000;
+const EMPTY_METADATA = '{}';
+const COLUMNS = 'global_position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+
+const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Database => {
+  const db = new Database(file);
+  // Set before anything else: the first statements may meet another process's write lock.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  // A WAL database reopened later silently falls back to the build default, so this is set on every open.
+  // NORMAL in WAL mode syncs at checkpoints, not at each commit: a commit is in the WAL file (the OS has it)
+  // when the transaction returns, so it survives kill -9 of this process; only a power cut or OS crash may
+  // drop the last commits. FULL also survives those, at the price of one fsync per append.
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+      event_id TEXT NOT NULL UNIQUE,
+      stream_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      data TEXT NOT NULL,
+      metadata TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      UNIQUE (stream_id, revision)
+    )
+  `);
+  // No further index: stream reads use UNIQUE(stream_id, revision), log reads the primary key, and filtered
+  // subscriptions scan bounded position windows. Every extra index would slow each append.
+  return db;
+};
+
+const prepareStatements = (db: Database.Database) => ({
+  currentRevision: db.prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck(),
+  insert: db.prepare<[string, string, number, string, string, string, string]>(
+    'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  storedId: db.prepare<[string], StoredIdRow>('SELECT stream_id, revision, global_position FROM events WHERE event_id = ?'),
+  head: db.prepare<[], number | null>('SELECT MAX(global_position) FROM events').pluck(),
+  streamForwards: db.prepare<[string, number, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+  ),
+  streamBackwards: db.prepare<[string, number, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+  ),
+  allForwards: db.prepare<[number, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+  ),
+  allBackwards: db.prepare<[number, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE global_position < ? ORDER BY global_position DESC LIMIT ?`,
+  ),
+});
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  streamId: row.stream_id,
+  type: row.type,
+  revision: row.revision,
+  position: row.global_position,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata) as EventMetadata,
+  recordedAt: new Date(row.recorded_at),
+});
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/**
+ * Event store in one SQLite file. Several instances, in this process or others (API and worker), may share
+ * the file: SQLite serialises the writers, and subscriptions learn of other writers' events by polling.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly statements: Statements;
+  private readonly appendBatch: Database.Transaction<
+    (streamId: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult
+  >;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly sleepers = new Set<Sleeper>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = openDatabase(options.file, options.synchronous ?? 'NORMAL');
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.statements = prepareStatements(this.db);
+    this.appendBatch = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision) =>
+      this.appendInTransaction(streamId, events, expected),
+    );
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`Nothing to append to ${streamId}: the batch is empty`);
+    const expected = options?.expectedRevision ?? 'any';
+    let result: AppendResult;
+    try {
+      // IMMEDIATE takes the write lock before reading the current revision: a deferred transaction that
+      // upgrades to a write would get SQLITE_BUSY at once, without waiting, when another process writes.
+      result = this.appendBatch.immediate(streamId, events, expected);
+    } catch (error) {
+      // Only failures pay for the idempotency look-up, so a plain append stays one SELECT plus the INSERTs.
+      if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw error;
+      const original = this.findStoredBatch(streamId, events, expected);
+      if (original) return original;
+      if (error instanceof WrongExpectedVersionError) throw error;
+      throw new Error(`An event id of this batch is already stored elsewhere than as this batch of ${streamId}`, {
+        cause: error,
+      });
+    }
+    this.wakeSleepers();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    // LIMIT -1 is SQLite for "no limit".
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? DEFAULT_READ_ALL_PAGE;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.allBackwards.all(options.after ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.allForwards.all(options.after ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.head();
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    const subscription = new SqliteSubscription(this, options.after ?? 0, this.preparePage(options.filter));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.stopPolling();
+    this.db.close();
+  }
+
+  /** @internal for SqliteSubscription */
+  head(): number {
+    return this.statements.head.get() ?? 0;
+  }
+
+  /** @internal for SqliteSubscription: wakes `sleeper` once an event after `position` may exist. */
+  sleepUntilAfter(position: number, sleeper: Sleeper): void {
+    sleeper.after = position;
+    this.sleepers.add(sleeper);
+    this.pollTimer ??= setInterval(() => this.poll(), this.pollIntervalMs);
+  }
+
+  /** @internal for SqliteSubscription */
+  release(subscription: SqliteSubscription, sleeper: Sleeper): void {
+    this.subscriptions.delete(subscription);
+    this.sleepers.delete(sleeper);
+    if (this.sleepers.size === 0) this.stopPolling();
+  }
+
+  private appendInTransaction(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
+    const { currentRevision, insert } = this.statements;
+    const current = currentRevision.get(streamId) ?? -1;
+    if (!revisionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
+    const recordedAt = new Date().toISOString();
+    let revision = current;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const metadata = event.metadata === undefined ? EMPTY_METADATA : JSON.stringify(event.metadata);
+      position = Number(
+        insert.run(
+          event.id ?? randomUUID(),
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data) ?? 'null',
+          metadata,
+          recordedAt,
+        ).lastInsertRowid,
+      );
+    }
+    return { nextRevision: revision, position };
+  }
+
+  /**
+   * Mirrors EventStoreDB's idempotent append: the same ids, stored as consecutive revisions of this stream
+   * where the expected revision says the batch went, answer with the original result.
+   */
+  private findStoredBatch(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult | undefined {
+    let first: StoredIdRow | undefined;
+    let last: StoredIdRow | undefined;
+    for (const [index, event] of events.entries()) {
+      if (event.id === undefined) return undefined;
+      const stored = this.statements.storedId.get(event.id);
+      if (!stored || stored.stream_id !== streamId) return undefined;
+      first ??= stored;
+      if (stored.revision !== first.revision + index) return undefined;
+      last = stored;
+    }
+    if (!first || !last) return undefined;
+    if (typeof expected === 'number' && first.revision !== expected + 1) return undefined;
+    if (expected === 'no_stream' && first.revision !== 0) return undefined;
+    return { nextRevision: last.revision, position: last.global_position };
+  }
+
+  private preparePage(filter: SubscriptionFilter | undefined): PageQuery {
+    const conditions = ['global_position > ?', 'global_position <= ?'];
+    const filterParams: string[] = [];
+    const types = filter?.eventTypes;
+    if (types?.length) {
+      conditions.push(`type IN (${types.map(() => '?').join(', ')})`);
+      filterParams.push(...types);
+    }
+    const prefixes = filter?.streamPrefixes;
+    if (prefixes?.length) {
+      // Not LIKE: SQLite's LIKE ignores ASCII case, so 'Case-' would match 'case-1'. Comparing the leading
+      // characters is exact and needs no escaping of % and _.
+      conditions.push(`(${prefixes.map(() => 'substr(stream_id, 1, length(?)) = ?').join(' OR ')})`);
+      for (const prefix of prefixes) filterParams.push(prefix, prefix);
+    }
+    const statement = this.db.prepare<unknown[], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY global_position LIMIT ?`,
+    );
+    return (after, upTo, limit) => statement.all(after, upTo, ...filterParams, limit).map(toRecordedEvent);
+  }
+
+  private poll(): void {
+    let head: number;
+    try {
+      head = this.head();
+    } catch {
+      // Let every subscription run its own query, so the error reaches its consumer instead of a timer.
+      head = Number.POSITIVE_INFINITY;
+    }
+    for (const sleeper of this.sleepers) {
+      if (head > sleeper.after) this.wake(sleeper);
+    }
+  }
+
+  private wakeSleepers(): void {
+    for (const sleeper of this.sleepers) this.wake(sleeper);
+  }
+
+  private wake(sleeper: Sleeper): void {
+    this.sleepers.delete(sleeper);
+    if (this.sleepers.size === 0) this.stopPolling();
+    sleeper.wake();
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+}
+
+const revisionMatches = (expected: ExpectedRevision, current: number): boolean => {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return current === expected;
+  }
+};
+
+type PageQuery = (after: number, upTo: number, limit: number) => RecordedEvent[];
+
+interface Sleeper {
+  after: number;
+  wake: () => void;
+}
+
+class SqliteSubscription implements Subscription {
+  private stopped = false;
+  private readonly sleeper: Sleeper = { after: 0, wake: () => undefined };
+  private readonly events: AsyncGenerator<RecordedEvent>;
+
+  constructor(
+    private readonly store: SqliteEventStore,
+    private checkpoint: number,
+    private readonly page: PageQuery,
+  ) {
+    this.events = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.events;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.store.release(this, this.sleeper);
+    this.sleeper.wake();
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent> {
+    try {
+      while (!this.stopped) {
+        const head = this.store.head();
+        if (head <= this.checkpoint) {
+          await new Promise<void>((resolve) => {
+            this.sleeper.wake = resolve;
+            this.store.sleepUntilAfter(this.checkpoint, this.sleeper);
+          });
+          continue;
+        }
+        // Bounded by the head read above: positions up to it are committed, so none can appear behind the
+        // checkpoint later (SQLite has one writer at a time and positions grow with each commit).
+        const upTo = Math.min(head, this.checkpoint + SUBSCRIPTION_SCAN_WINDOW);
+        const events = this.page(this.checkpoint, upTo, SUBSCRIPTION_PAGE);
+        const scannedTo = events.length === SUBSCRIPTION_PAGE ? events[events.length - 1].position : upTo;
+        for (const event of events) {
+          if (this.stopped) return;
+          yield event;
+        }
+        this.checkpoint = scannedTo;
+      }
+    } finally {
+      this.stopped = true;
+      this.store.release(this, this.sleeper);
+    }
+  }
+}

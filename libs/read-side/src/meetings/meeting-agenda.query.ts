@@ -1,0 +1,43 @@
+import { CasesState } from '../cases/cases.projection';
+import { MeetingsState, MeetingView } from './meetings.projection';
+
+export interface AgendaItem {
+  number: number;
+  caseId: string;
+  title: string;
+  kind: string;
+  purpose: 'decision' | 'information';
+  state: 'scheduled' | 'decided';
+  /** The earlier meeting it was carried over from: postponed, or moved from a cancelled meeting. */
+  carriedOverFrom?: string;
+  fromForumId?: string;
+}
+
+export interface MeetingAgenda {
+  meeting: MeetingView;
+  items: AgendaItem[];
+}
+
+/** The cases on a meeting in the order they were put there, carried-over ones marked. */
+export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetingId: string): MeetingAgenda | undefined => {
+  const meeting = meetings[meetingId];
+  if (!meeting) return undefined;
+  const items = Object.values(cases)
+    .flatMap((summary) => {
+      const step = summary.forums[meeting.forumId];
+      if (!step || step.meetingId !== meetingId || step.state === 'waiting') return [];
+      return [{ since: step.since, summary, step }];
+    })
+    .sort((a, b) => a.since - b.since)
+    .map(({ summary, step }, index) => ({
+      number: index + 1,
+      caseId: summary.id,
+      title: summary.title,
+      kind: summary.kind,
+      purpose: step.purpose,
+      state: step.state as 'scheduled' | 'decided',
+      carriedOverFrom: step.carriedOverFrom,
+      fromForumId: step.fromForumId,
+    }));
+  return { meeting, items };
+};

@@ -1,0 +1,63 @@
+import { CaseEvent, MeetingEvent } from '@app/domain';
+import { RecordedEvent } from '@app/event-store';
+import { CasesState } from '../cases/cases.projection';
+import { MeetingsState } from '../meetings/meetings.projection';
+import { nextMeetingOf } from '../meetings/next-meeting.query';
+
+/** What a reaction asks for; the runner turns it into a command with this key, so it is carried out once. */
+export type Reaction =
+  | { kind: 'schedule'; key: string; caseId: string; meetingId: string }
+  | { kind: 'wait'; key: string; caseId: string; fromMeetingId: string };
+
+export interface SchedulingView {
+  meetings: MeetingsState;
+  cases: CasesState;
+}
+
+/** A case moves by itself only where the minutes say so: forwarded, or postponed to "the next meeting". */
+const movesByItself = (step: { fromForumId?: string; carriedOverFrom?: string }): boolean => step.fromForumId !== undefined || step.carriedOverFrom !== undefined;
+
+/**
+ * Puts cases onto meetings the way the secretariat would: a forwarded case onto the target forum's next
+ * meeting, a case postponed to "next meeting" onto its forum's next one, and the cases of a cancelled
+ * meeting onto the one after; where there is no meeting yet, the case waits until one is scheduled.
+ * Pure: `view` already includes `event`, and `now` is when the reaction happens.
+ */
+export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, now: string): Reaction[] => {
+  const typed = event as RecordedEvent & (CaseEvent | MeetingEvent);
+  const scheduleOnNext = (caseId: string, forumId: string): Reaction[] => {
+    const next = nextMeetingOf(view.meetings, forumId, now);
+    return next ? [{ kind: 'schedule', key: `${event.id}.${caseId}.${forumId}`, caseId, meetingId: next.id }] : [];
+  };
+  switch (typed.type) {
+    case 'CaseForwarded':
+      return typed.data.toForumIds.flatMap((forumId) => scheduleOnNext(typed.data.caseId, forumId));
+    case 'CasePostponed':
+      return typed.data.toMeetingId ? [] : scheduleOnNext(typed.data.caseId, typed.data.forumId);
+    case 'MeetingScheduled':
+    case 'MeetingRescheduled': {
+      const { forumId, meetingId } = typed.data;
+      if (nextMeetingOf(view.meetings, forumId, now)?.id !== meetingId) return [];
+      return Object.values(view.cases)
+        .filter((summary) => summary.status === 'open')
+        .filter((summary) => {
+          const step = summary.forums[forumId];
+          return step?.state === 'waiting' && movesByItself(step);
+        })
+        .map((summary) => ({ kind: 'schedule', key: `${event.id}.${summary.id}`, caseId: summary.id, meetingId }));
+    }
+    case 'MeetingCancelled': {
+      const { forumId, meetingId } = typed.data;
+      const next = nextMeetingOf(view.meetings, forumId, now);
+      return Object.values(view.cases)
+        .filter((summary) => summary.status === 'open' && summary.forums[forumId]?.state === 'scheduled' && summary.forums[forumId]?.meetingId === meetingId)
+        .map((summary): Reaction =>
+          next
+            ? { kind: 'schedule', key: `${event.id}.${summary.id}`, caseId: summary.id, meetingId: next.id }
+            : { kind: 'wait', key: `${event.id}.${summary.id}`, caseId: summary.id, fromMeetingId: meetingId },
+        );
+    }
+    default:
+      return [];
+  }
+};

@@ -1,0 +1,93 @@
+import { CLOCK, Clock, CommandContext, CommandRefusedError, PostponeCaseCommand, ScheduleCaseCommand } from '@app/commands';
+import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { casesProjection } from '../cases/cases.projection';
+import { meetingsProjection } from '../meetings/meetings.projection';
+import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.process-manager';
+
+const NAME = 'case-scheduling';
+const CHECKPOINT_STREAM = `checkpoint-${NAME}`;
+/** Saving the checkpoint after every event would double the log; a stale one only repeats reactions, which are idempotent. */
+const CHECKPOINT_EVERY_MS = 1000;
+
+/**
+ * Runs the process managers from the store's subscription. The view is rebuilt from the whole log at start;
+ * only events after the persisted checkpoint get reactions, and each reaction is a command whose
+ * idempotency key comes from the causing event, so replaying the log never repeats one.
+ */
+@Injectable()
+export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ProcessManagerRunner.name);
+  private view: SchedulingView = { meetings: meetingsProjection.initialState(), cases: casesProjection.initialState() };
+  private subscription?: Subscription;
+  private consuming?: Promise<void>;
+  private reactFrom = 0;
+  private handled = 0;
+  private saved = 0;
+  private savedAt = 0;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [last] = await this.store.readStream(CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
+    // Without a checkpoint every event gets its reaction once: a log imported before the first start included.
+    this.reactFrom = this.saved = this.handled = last ? (last.data as { position: number }).position : 0;
+    this.subscription = this.store.subscribeToAll({ filter: { streamPrefixes: ['case-', 'meeting-'] } });
+    this.consuming = this.consume(this.subscription);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+    await this.consuming;
+    await this.saveCheckpoint();
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        this.view = { meetings: meetingsProjection.evolve(this.view.meetings, event), cases: casesProjection.evolve(this.view.cases, event) };
+        if (event.position > this.reactFrom) {
+          for (const reaction of reactToScheduling(event, this.view, this.clock.now())) await this.carryOut(reaction, event);
+        }
+        this.handled = event.position;
+        if (Date.now() - this.savedAt >= CHECKPOINT_EVERY_MS) await this.saveCheckpoint();
+      }
+    } catch (error) {
+      this.logger.error(`The process managers stopped: ${(error as Error).message}`);
+    }
+  }
+
+  private async carryOut(reaction: Reaction, cause: RecordedEvent): Promise<void> {
+    const context: CommandContext = {
+      idempotencyKey: `${NAME}.${reaction.key}`,
+      requestHash: `${NAME}.${reaction.kind}`,
+      causationId: cause.id,
+      correlationId: cause.metadata.correlationId ?? cause.id,
+      userId: `process-manager:${NAME}`,
+    };
+    try {
+      await this.commands.execute(
+        reaction.kind === 'schedule'
+          ? new ScheduleCaseCommand(reaction.caseId, { meetingId: reaction.meetingId }, context)
+          : new PostponeCaseCommand(reaction.caseId, { fromMeetingId: reaction.fromMeetingId, reason: 'Mødet blev aflyst' }, context),
+      );
+    } catch (error) {
+      // Someone may have moved the case by hand in the meantime; the rules decide, and a refusal ends the reaction.
+      if (!(error instanceof CommandRefusedError)) throw error;
+      this.logger.log(`No ${reaction.kind} for case ${reaction.caseId}: ${error.code}`);
+    }
+  }
+
+  private async saveCheckpoint(): Promise<void> {
+    this.savedAt = Date.now();
+    if (this.handled <= this.saved) return;
+    const position = this.handled;
+    await this.store.append(CHECKPOINT_STREAM, [{ type: 'CheckpointStored', data: { position } }]);
+    this.saved = position;
+  }
+}

@@ -1,0 +1,72 @@
+import { CLOCK, Clock } from '@app/commands';
+import { APP_CONFIG, loadAppConfig } from '@app/config';
+import { ProcessManagersModule } from '@app/read-side';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/configure-api';
+
+/** A clock the test moves by hand, so "before the meeting" and "after the meeting" are facts, not races. */
+export class TestClock implements Clock {
+  constructor(private current: string) {}
+  now(): string {
+    return this.current;
+  }
+  set(time: string): void {
+    this.current = time;
+  }
+}
+
+export interface ApiUnderTest {
+  app: INestApplication;
+  clock: TestClock;
+  dataDir: string;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface ApiOptions {
+  now?: string;
+  dataDir?: string;
+  /** Also run the worker's process managers in the same app, as `npm start` runs them beside the API. */
+  withWorker?: boolean;
+}
+
+/** The real API on a real SQLite file in a fresh temporary DATA_DIR. */
+export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUnderTest> => {
+  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false } =
+    typeof options === 'string' ? { now: options } : options;
+  const clock = new TestClock(now);
+  const moduleRef = await Test.createTestingModule({ imports: withWorker ? [ApiModule, ProcessManagersModule] : [ApiModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(loadAppConfig({ DATA_DIR: dataDir }))
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  const app = configureApi(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  await app.init();
+  return {
+    app,
+    clock,
+    dataDir,
+    close: async ({ keepData = false } = {}) => {
+      await app.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Polls until `check` passes: for what the process managers do a moment after a command. */
+export const eventually = async (check: () => Promise<void>, timeoutMs = 5000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+};

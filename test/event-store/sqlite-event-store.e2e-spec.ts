@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createEventStore, SqliteEventStore } from '@app/event-store';
+import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
+
+const POLL_MS = 20;
+
+describeEventStoreContract('SqliteEventStore', {
+  racingWriters: 'worker-threads',
+  create: async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'event-store-contract-'));
+    // The file the factory opens for this dataDir, so threads and child processes share it.
+    const file = join(dataDir, 'events.db');
+    const store = new SqliteEventStore({ file, pollIntervalMs: POLL_MS });
+    return {
+      store,
+      config: { dataDir },
+      openAnother: async () => new SqliteEventStore({ file, pollIntervalMs: POLL_MS }),
+      checkIntegrity: async () => {
+        const db = new Database(file);
+        try {
+          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+          expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        } finally {
+          db.close();
+        }
+      },
+      dispose: async () => {
+        await store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+});
+
+describe('SqliteEventStore', () => {
+  let dataDir: string;
+  let file: string;
+  const opened: SqliteEventStore[] = [];
+  const open = (options: Partial<ConstructorParameters<typeof SqliteEventStore>[0]> = {}) => {
+    const store = new SqliteEventStore({ file, ...options });
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'event-store-sqlite-'));
+    file = join(dataDir, 'events.db');
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sets WAL, synchronous and busy_timeout on every open, not only on the first', async () => {
+    const pragmas = (store: SqliteEventStore) => {
+      const db = store['db'];
+      return {
+        journal: db.pragma('journal_mode', { simple: true }),
+        synchronous: db.pragma('synchronous', { simple: true }),
+        busyTimeout: db.pragma('busy_timeout', { simple: true }),
+      };
+    };
+    const first = open({ synchronous: 'FULL' });
+    expect(pragmas(first)).toEqual({ journal: 'wal', synchronous: 2, busyTimeout: 5000 });
+    await first.close();
+
+    expect(pragmas(open())).toEqual({ journal: 'wal', synchronous: 1, busyTimeout: 5000 });
+  });
+
+  it('wakes a subscription at once on an append through the same instance, without waiting for the poll', async () => {
+    const store = open({ pollIntervalMs: 60_000 });
+    const events = store.subscribeToAll()[Symbol.asyncIterator]();
+    const next = events.next();
+    await sleep(50);
+
+    const started = Date.now();
+    await store.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+
+    expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  }, 5_000);
+
+  it('learns of another instance\'s appends by polling', async () => {
+    const subscriber = open({ pollIntervalMs: POLL_MS });
+    const events = subscriber.subscribeToAll()[Symbol.asyncIterator]();
+    const next = events.next();
+    await sleep(50);
+
+    await open().append('case-1', [{ type: 'CaseOpened', data: {} }]);
+
+    expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
+  }, 5_000);
+
+  it('carries a filtered subscription across long stretches of events it does not want', async () => {
+    const store = open();
+    for (let batch = 0; batch < 25; batch++) {
+      await store.append(`noise-${batch}`, Array.from({ length: 1_000 }, () => ({ type: 'Noise', data: {} })));
+    }
+    await store.append('case-1', [{ type: 'Wanted', data: { n: 1 } }]);
+
+    const events = store.subscribeToAll({ filter: { eventTypes: ['Wanted'] } })[Symbol.asyncIterator]();
+
+    expect((await events.next()).value).toMatchObject({ type: 'Wanted', position: 25_001 });
+  }, 10_000);
+
+  it('refuses an event id that is already stored as something else than this batch', async () => {
+    const store = open();
+    const id = randomUUID();
+    await store.append('case-1', [{ id, type: 'CaseOpened', data: {} }]);
+
+    await expect(store.append('case-2', [{ id, type: 'CaseOpened', data: {} }])).rejects.toThrow(/already stored/);
+    const reusing = [
+      { type: 'CaseNoted', data: {} },
+      { id, type: 'CaseOpened', data: {} },
+    ];
+    await expect(store.append('case-1', reusing)).rejects.toThrow(/already stored/);
+    expect(await store.readStream('case-1')).toHaveLength(1);
+    expect(await store.readStream('case-2')).toEqual([]);
+  });
+
+  it('is what the factory makes without a connection string, in <dataDir>/events.db, creating the folder', async () => {
+    const nested = join(dataDir, 'a', 'b');
+    const store = createEventStore({ dataDir: nested });
+    await store.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+    await store.close();
+
+    const reopened = open({ file: join(nested, 'events.db') });
+    expect(reopened).toBeInstanceOf(SqliteEventStore);
+    expect(await reopened.readStream('case-1')).toHaveLength(1);
+  });
+});
