@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseDetails, evolveCaseDetails } from './cases/case-details';
 import { MeetingView, meetingsProjection } from './meetings/meetings.projection';
+import { foldEvents } from './projection-runner/projection';
 
 /**
  * Views of a single case or meeting, folded straight from its own stream: always current, so a client
@@ -23,7 +24,7 @@ export class StreamViews {
   async meeting(meetingId: string): Promise<(MeetingView & { revision: number }) | undefined> {
     const events = await this.store.readStream(meetingStreamId(meetingId));
     if (events.length === 0) return undefined;
-    const view = events.reduce(meetingsProjection.evolve, meetingsProjection.initialState())[meetingId];
+    const view = foldEvents(meetingsProjection, events).get(meetingId);
     return view && { ...view, revision: events[events.length - 1].revision };
   }
 }

@@ -115,7 +115,7 @@ export class CasesController {
 
   @Get(':id/flow')
   flow(@Param('id') id: string, @Query() _query: ReadAfterQuery): CaseFlow {
-    const flow = caseFlow(this.readModels.state(casesProjection), this.readModels.state(meetingsProjection), id);
+    const flow = caseFlow(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
     if (!flow) throw notFound(id);
     return flow;
   }

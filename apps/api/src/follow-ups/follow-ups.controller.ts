@@ -21,7 +21,7 @@ export class FollowUpsController {
   @Get()
   list(@Query() query: FollowUpsQueryDto): FollowUpView[] {
     const { after: _after, ...filter } = query;
-    return listFollowUps(this.readModels.state(followUpsProjection), this.readModels.state(meetingsProjection), filter, this.clock.now().slice(0, 10));
+    return listFollowUps(this.readModels.model(followUpsProjection), this.readModels.model(meetingsProjection), filter, this.clock.now().slice(0, 10));
   }
 
   @Post(':id/complete')

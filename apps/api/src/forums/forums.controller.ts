@@ -23,14 +23,14 @@ export class ForumsController {
   @Get(':id/pipeline')
   pipeline(@Param('id') id: string, @Query() _query: ReadAfterQuery): ForumPipeline {
     this.forum(id);
-    return forumPipeline(this.readModels.state(casesProjection), this.readModels.state(meetingsProjection), id, this.clock.now());
+    return forumPipeline(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id, this.clock.now());
   }
 
   @Get(':id/calendar.ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiProduces('text/calendar')
   calendar(@Param('id') id: string, @Query() _query: ReadAfterQuery): string {
-    return forumCalendar(this.forum(id), this.readModels.state(meetingsProjection));
+    return forumCalendar(this.forum(id), this.readModels.model(meetingsProjection));
   }
 
   private forum(id: string): Forum {

@@ -61,7 +61,7 @@ export class MeetingsController {
 
   @Get()
   list(@Query() query: MeetingsQueryDto): MeetingView[] {
-    return listMeetings(this.readModels.state(meetingsProjection), query);
+    return listMeetings(this.readModels.model(meetingsProjection), query);
   }
 
   @Get(':id')
@@ -73,7 +73,7 @@ export class MeetingsController {
 
   @Get(':id/agenda')
   agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery): MeetingAgenda {
-    const agenda = meetingAgenda(this.readModels.state(casesProjection), this.readModels.state(meetingsProjection), id);
+    const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
     if (!agenda) throw new UnknownIdError('meeting.not_found', `Mødet ${id} findes ikke.`);
     return agenda;
   }

@@ -27,9 +27,9 @@ export interface CaseFlow {
 
 /** The escalation chain of a case: every forum and meeting it passed through, in order, and where it waits now. */
 export const caseFlow = (cases: CasesState, meetings: MeetingsState, caseId: string): CaseFlow | undefined => {
-  const summary = cases[caseId];
+  const summary = cases.get(caseId);
   if (!summary) return undefined;
-  const startOf = (meetingId?: string) => (meetingId ? meetings[meetingId]?.startsAt : undefined);
+  const startOf = (meetingId?: string) => (meetingId ? meetings.get(meetingId)?.startsAt : undefined);
   const history: FlowStep[] = summary.flow.map(({ eventId: _eventId, at, ...entry }) => ({ ...entry, at: startOf(entry.meetingId) ?? at, status: 'done' }));
   const open = summary.status === 'open' ? Object.values(summary.forums).filter((step) => step.state !== 'decided') : [];
   const waitsIn = open

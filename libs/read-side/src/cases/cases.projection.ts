@@ -1,6 +1,6 @@
 import { CaseEvent, CaseKind, CaseStatus, DecisionOutcome, ForwardPurpose } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { Projection } from '../projection-runner/projection';
+import { Projection, ReadModel } from '../projection-runner/projection';
 
 /** Where a case stands in one forum. */
 export interface CaseInForum {
@@ -41,7 +41,7 @@ export interface CaseSummary {
   flow: readonly FlowEntry[];
 }
 
-export type CasesState = Readonly<Record<string, CaseSummary>>;
+export type CasesState = ReadModel<CaseSummary>;
 
 const isCaseEvent = (event: RecordedEvent): event is RecordedEvent & CaseEvent => event.type.startsWith('Case');
 
@@ -105,21 +105,17 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
 };
 
 /** Every case with where it stands in each forum and what has happened to it: flow, pipelines, agendas. */
-export const casesProjection: Projection<CasesState> = {
+export const casesProjection: Projection<CaseSummary> = {
   name: 'cases',
   version: 1,
-  initialState: () => ({}),
-  evolve(state, event) {
-    if (!isCaseEvent(event)) return state;
+  keyOf: (event) => (isCaseEvent(event) ? event.data.caseId : undefined),
+  evolve(summary, recorded) {
+    const event = recorded as RecordedEvent & CaseEvent;
     if (event.type === 'CaseProposed') {
-      if (state[event.data.caseId]) return state;
+      if (summary) return summary;
       const { caseId, title, kind, forumId } = event.data;
-      return {
-        ...state,
-        [caseId]: { id: caseId, title, kind, forumId, status: 'open', forums: { [forumId]: { forumId, purpose: 'decision', state: 'waiting', since: event.position } }, flow: [] },
-      };
+      return { id: caseId, title, kind, forumId, status: 'open', forums: { [forumId]: { forumId, purpose: 'decision', state: 'waiting', since: event.position } }, flow: [] };
     }
-    const summary = state[event.data.caseId];
-    return summary ? { ...state, [summary.id]: evolveSummary(summary, event) } : state;
+    return summary && evolveSummary(summary, event);
   },
 };

@@ -20,7 +20,7 @@ export interface ForumPipeline {
 /** What goes to a forum: open cases that wait for one of its meetings, or are on its next one. */
 export const forumPipeline = (cases: CasesState, meetings: MeetingsState, forumId: string, now: string): ForumPipeline => {
   const nextMeeting = nextMeetingOf(meetings, forumId, now);
-  const entries = Object.values(cases)
+  const entries = [...cases.values()]
     .filter((summary) => summary.status === 'open')
     .flatMap((summary) => {
       const step = summary.forums[forumId];

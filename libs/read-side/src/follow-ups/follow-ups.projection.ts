@@ -1,6 +1,6 @@
 import { EscalationLevel, FollowUpEvent, FollowUpStatus, Owner } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { Projection } from '../projection-runner/projection';
+import { Projection, ReadModel } from '../projection-runner/projection';
 
 export interface FollowUpRecord {
   id: string;
@@ -17,31 +17,30 @@ export interface FollowUpRecord {
   escalatedTo?: EscalationLevel;
 }
 
-export type FollowUpsState = Readonly<Record<string, FollowUpRecord>>;
+export type FollowUpsState = ReadModel<FollowUpRecord>;
 
 const isFollowUpEvent = (event: RecordedEvent): event is RecordedEvent & FollowUpEvent => event.type.startsWith('FollowUp');
 
-export const followUpsProjection: Projection<FollowUpsState> = {
+export const followUpsProjection: Projection<FollowUpRecord> = {
   name: 'follow-ups',
   version: 1,
-  initialState: () => ({}),
-  evolve(state, event) {
-    if (!isFollowUpEvent(event)) return state;
+  keyOf: (event) => (isFollowUpEvent(event) ? event.data.followUpId : undefined),
+  evolve(record, recorded) {
+    const event = recorded as RecordedEvent & FollowUpEvent;
     if (event.type === 'FollowUpAssigned') {
       const { followUpId, assignedAt, ...assignment } = event.data;
-      return { ...state, [followUpId]: { id: followUpId, ...assignment, status: 'open', assignedAt } };
+      return { id: followUpId, ...assignment, status: 'open', assignedAt };
     }
-    const record = state[event.data.followUpId];
-    if (!record) return state;
+    if (!record) return record;
     switch (event.type) {
       case 'FollowUpCompleted':
-        return { ...state, [record.id]: { ...record, status: 'done', completedAt: event.data.completedAt, note: event.data.note } };
+        return { ...record, status: 'done', completedAt: event.data.completedAt, note: event.data.note };
       case 'FollowUpRescheduled':
-        return { ...state, [record.id]: { ...record, due: event.data.due, dueBeforeMeetingOfForumId: undefined } };
+        return { ...record, due: event.data.due, dueBeforeMeetingOfForumId: undefined };
       case 'FollowUpCancelled':
-        return { ...state, [record.id]: { ...record, status: 'cancelled' } };
+        return { ...record, status: 'cancelled' };
       case 'FollowUpEscalated':
-        return { ...state, [record.id]: { ...record, escalatedTo: event.data.level } };
+        return { ...record, escalatedTo: event.data.level };
     }
   },
 };

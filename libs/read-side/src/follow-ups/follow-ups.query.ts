@@ -41,7 +41,7 @@ const ownedBy = (record: FollowUpRecord, owner: string): boolean =>
 
 /** Follow-ups by status, forum, owner and case; overdue ones first by how late they are, then by due date. */
 export const listFollowUps = (followUps: FollowUpsState, meetings: MeetingsState, filter: FollowUpsFilter, today: string): FollowUpView[] =>
-  Object.values(followUps)
+  [...followUps.values()]
     .filter((record) => filter.forumId === undefined || record.forumId === filter.forumId)
     .filter((record) => filter.caseId === undefined || record.caseId === filter.caseId)
     .filter((record) => filter.owner === undefined || ownedBy(record, filter.owner))

@@ -7,7 +7,7 @@ const DEFAULT_LENGTH_MS = 3 * 60 * 60 * 1000;
 
 /** The forum's meetings as iCalendar, in UTC so every calendar places them right across daylight saving. */
 export const forumCalendar = (forum: Forum, meetings: MeetingsState): string => {
-  const events: EventAttributes[] = Object.values(meetings)
+  const events: EventAttributes[] = [...meetings.values()]
     .filter((meeting) => meeting.forumId === forum.id)
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
     .map((meeting) => {

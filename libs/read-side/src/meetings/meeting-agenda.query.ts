@@ -20,9 +20,9 @@ export interface MeetingAgenda {
 
 /** The cases on a meeting in the order they were put there, carried-over ones marked. */
 export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetingId: string): MeetingAgenda | undefined => {
-  const meeting = meetings[meetingId];
+  const meeting = meetings.get(meetingId);
   if (!meeting) return undefined;
-  const items = Object.values(cases)
+  const items = [...cases.values()]
     .flatMap((summary) => {
       const step = summary.forums[meeting.forumId];
       if (!step || step.meetingId !== meetingId || step.state === 'waiting') return [];

@@ -1,6 +1,6 @@
 import { MeetingEvent, MeetingStatus } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { Projection } from '../projection-runner/projection';
+import { Projection, ReadModel } from '../projection-runner/projection';
 
 export interface MeetingView {
   id: string;
@@ -12,29 +12,29 @@ export interface MeetingView {
   cancelReason?: string;
 }
 
-export type MeetingsState = Readonly<Record<string, MeetingView>>;
+export type MeetingsState = ReadModel<MeetingView>;
 
 const isMeetingEvent = (event: RecordedEvent): event is RecordedEvent & MeetingEvent =>
   event.type === 'MeetingScheduled' || event.type === 'MeetingRescheduled' || event.type === 'MeetingCancelled' || event.type === 'MeetingHeld';
 
-export const meetingsProjection: Projection<MeetingsState> = {
+export const meetingsProjection: Projection<MeetingView> = {
   name: 'meetings',
   version: 1,
-  initialState: () => ({}),
-  evolve(state, event) {
-    if (!isMeetingEvent(event)) return state;
-    const meeting = state[event.data.meetingId];
+  keyOf: (event) => (isMeetingEvent(event) ? event.data.meetingId : undefined),
+  evolve(meeting, recorded) {
+    const event = recorded as RecordedEvent & MeetingEvent;
+    if (event.type === 'MeetingScheduled') {
+      const { meetingId, forumId, startsAt, endsAt, place } = event.data;
+      return { id: meetingId, forumId, startsAt, endsAt, place, status: 'scheduled' };
+    }
+    if (!meeting) return meeting;
     switch (event.type) {
-      case 'MeetingScheduled': {
-        const { meetingId, forumId, startsAt, endsAt, place } = event.data;
-        return { ...state, [meetingId]: { id: meetingId, forumId, startsAt, endsAt, place, status: 'scheduled' } };
-      }
       case 'MeetingRescheduled':
-        return meeting ? { ...state, [meeting.id]: { ...meeting, startsAt: event.data.startsAt, endsAt: event.data.endsAt } } : state;
+        return { ...meeting, startsAt: event.data.startsAt, endsAt: event.data.endsAt };
       case 'MeetingCancelled':
-        return meeting ? { ...state, [meeting.id]: { ...meeting, status: 'cancelled', cancelReason: event.data.reason } } : state;
+        return { ...meeting, status: 'cancelled', cancelReason: event.data.reason };
       case 'MeetingHeld':
-        return meeting ? { ...state, [meeting.id]: { ...meeting, status: 'held' } } : state;
+        return { ...meeting, status: 'held' };
     }
   },
 };
@@ -46,8 +46,8 @@ export interface MeetingsFilter {
   to?: string;
 }
 
-export const listMeetings = (state: MeetingsState, filter: MeetingsFilter): MeetingView[] =>
-  Object.values(state)
+export const listMeetings = (meetings: MeetingsState, filter: MeetingsFilter): MeetingView[] =>
+  [...meetings.values()]
     .filter((meeting) => filter.forumId === undefined || meeting.forumId === filter.forumId)
     .filter((meeting) => filter.from === undefined || meeting.startsAt.slice(0, 10) >= filter.from.slice(0, 10))
     .filter((meeting) => filter.to === undefined || meeting.startsAt.slice(0, 10) <= filter.to.slice(0, 10))

@@ -38,7 +38,7 @@ export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, no
     case 'MeetingRescheduled': {
       const { forumId, meetingId } = typed.data;
       if (nextMeetingOf(view.meetings, forumId, now)?.id !== meetingId) return [];
-      return Object.values(view.cases)
+      return [...view.cases.values()]
         .filter((summary) => summary.status === 'open')
         .filter((summary) => {
           const step = summary.forums[forumId];
@@ -49,7 +49,7 @@ export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, no
     case 'MeetingCancelled': {
       const { forumId, meetingId } = typed.data;
       const next = nextMeetingOf(view.meetings, forumId, now);
-      return Object.values(view.cases)
+      return [...view.cases.values()]
         .filter((summary) => summary.status === 'open' && summary.forums[forumId]?.state === 'scheduled' && summary.forums[forumId]?.meetingId === meetingId)
         .map((summary): Reaction =>
           next

@@ -2,8 +2,9 @@ import { CLOCK, Clock, CommandContext, CommandRefusedError, PostponeCaseCommand,
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { casesProjection } from '../cases/cases.projection';
-import { meetingsProjection } from '../meetings/meetings.projection';
+import { CaseSummary, casesProjection } from '../cases/cases.projection';
+import { MeetingView, meetingsProjection } from '../meetings/meetings.projection';
+import { applyEvent } from '../projection-runner/projection';
 import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.process-manager';
 
 const NAME = 'case-scheduling';
@@ -19,7 +20,9 @@ const CHECKPOINT_EVERY_MS = 1000;
 @Injectable()
 export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProcessManagerRunner.name);
-  private view: SchedulingView = { meetings: meetingsProjection.initialState(), cases: casesProjection.initialState() };
+  private readonly meetings = new Map<string, MeetingView>();
+  private readonly cases = new Map<string, CaseSummary>();
+  private readonly view: SchedulingView = { meetings: this.meetings, cases: this.cases };
   private subscription?: Subscription;
   private consuming?: Promise<void>;
   private reactFrom = 0;
@@ -50,7 +53,8 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
   private async consume(subscription: Subscription): Promise<void> {
     try {
       for await (const event of subscription) {
-        this.view = { meetings: meetingsProjection.evolve(this.view.meetings, event), cases: casesProjection.evolve(this.view.cases, event) };
+        applyEvent(this.meetings, meetingsProjection, event);
+        applyEvent(this.cases, casesProjection, event);
         if (event.position > this.reactFrom) {
           for (const reaction of reactToScheduling(event, this.view, this.clock.now())) await this.carryOut(reaction, event);
         }

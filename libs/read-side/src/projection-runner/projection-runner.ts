@@ -1,6 +1,6 @@
 import { EVENT_STORE, EventStore, Subscription } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Projection, PROJECTIONS } from './projection';
+import { applyEvent, Projection, PROJECTIONS, ReadModel } from './projection';
 
 /** Raised when the read models do not reach a position in time (HTTP 503). */
 export class ReadModelsBehindError extends Error {
@@ -25,7 +25,7 @@ interface Waiter {
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly states = new Map<string, unknown>();
+  private readonly models = new Map<string, Map<string, unknown>>();
   private subscription?: Subscription;
   private waiters: Waiter[] = [];
   private reached = 0;
@@ -35,7 +35,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection<unknown>[],
   ) {
-    for (const projection of projections) this.states.set(projection.name, projection.initialState());
+    for (const projection of projections) this.models.set(projection.name, new Map());
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,8 +59,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return this.caughtUp;
   }
 
-  state<State>(projection: Projection<State>): State {
-    return this.states.get(projection.name) as State;
+  model<Entity>(projection: Projection<Entity>): ReadModel<Entity> {
+    return this.models.get(projection.name) as ReadModel<Entity>;
   }
 
   /** Resolves once the read models include `position`; read-your-writes for clients that pass `?after=`. */
@@ -83,9 +83,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     try {
       for await (const event of subscription) {
         if (event.position <= this.reached) continue;
-        for (const projection of this.projections) {
-          this.states.set(projection.name, projection.evolve(this.states.get(projection.name), event));
-        }
+        for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
         this.reached = event.position;
         this.release();
       }
