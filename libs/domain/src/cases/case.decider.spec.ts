@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider';
 import { specFor } from '../shared/decider.testing';
-import { CaseCommand, DecideCase, ForwardCase, MeetingFacts, PostponeCase, ProposeCase, ScheduleCase } from './case.commands';
+import { CaseCommand, DecideCase, ForwardCase, MeetingFacts, ProposeCase, ScheduleCase } from './case.commands';
 import { caseDecider } from './case.decider';
 import { CaseClosed, CaseDecided, CaseEvent, CaseForwarded, CasePostponed, CaseProposed, CaseScheduled, CaseWithdrawn } from './case.events';
 
