@@ -112,8 +112,11 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   recordedAt: new Date(row.recorded_at),
 });
 
-const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+/**
+ * By code, not by class: better-sqlite3 registers its error class once per process, so where the module is
+ * loaded more than once (test runners give each file its own registry) `instanceof` misses.
+ */
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /**
  * Event store in one SQLite file. Several instances, in this process or others (API and worker), may share
