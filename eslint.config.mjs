@@ -9,7 +9,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['jest.config.js', 'scripts/**/*.js'],
+    files: ['jest.config.js', 'scripts/**/*.js', 'test/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

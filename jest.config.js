@@ -32,6 +32,7 @@ const common = {
 /** Two tiers by file name: pure specs beside their files, end-to-end specs against real parts in test/. */
 module.exports = {
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/announce-skips.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
