@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Forum } from '@app/domain';
 import { plainToInstance, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested, validateSync, ValidationError } from 'class-validator';
