@@ -432,8 +432,33 @@ describe('case decider', () => {
   describe('when decided', () => {
     const decided = [proposed, scheduledInMay, postponedToAugust, decidedInAugust];
 
-    it('refuses to schedule it again in the forum that decided it', () => {
-      given(decided).when(scheduleOn(styregruppenSeptember, '2025-08-20T09:00:00+02:00')).thenRefuses('case.already_decided');
+    it('puts it on a later meeting of the same forum when it comes back ("genbehandles på næste møde")', () => {
+      given(decided)
+        .when(scheduleOn(styregruppenSeptember, '2025-08-20T09:00:00+02:00'))
+        .then([
+          {
+            type: 'CaseScheduled',
+            data: {
+              caseId,
+              forumId: 'styregruppen',
+              meetingId: styregruppenSeptember.meetingId,
+              startsAt: styregruppenSeptember.startsAt,
+              scheduledAt: '2025-08-20T09:00:00+02:00',
+            },
+          },
+        ]);
+    });
+
+    it('lets the later meeting decide it again', () => {
+      const cameBack = { type: 'CaseScheduled' as const, data: { caseId, forumId: 'styregruppen', meetingId: styregruppenSeptember.meetingId, startsAt: styregruppenSeptember.startsAt, scheduledAt: '2025-08-20T09:00:00+02:00' } };
+      given([...decided, cameBack])
+        .when({ ...decideAt(styregruppenSeptember, '2025-09-19T13:00:00+02:00'), outcome: 'noted', text: 'Styregruppen tog orienteringen til efterretning', points: [] })
+        .then([
+          {
+            type: 'CaseDecided',
+            data: { caseId, forumId: 'styregruppen', meetingId: styregruppenSeptember.meetingId, outcome: 'noted', text: 'Styregruppen tog orienteringen til efterretning', points: [], decidedAt: '2025-09-19T13:00:00+02:00' },
+          },
+        ]);
     });
 
     it('refuses to postpone it', () => {

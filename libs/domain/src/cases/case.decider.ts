@@ -57,7 +57,8 @@ export const decideCase = (command: CaseCommand, state: CaseState): Decision<Cas
       if (notUpcoming) return notUpcoming;
       const step = current.steps[meeting.forumId];
       if (!step) return refuse('case.not_in_forum', 'Sagen er hverken rejst i eller videresendt til dette forum.');
-      if (step.state === 'decided') return refuse('case.already_decided', 'Sagen er allerede besluttet i dette forum.');
+      // A decided step may be scheduled again: the case comes back to a later meeting of the same forum
+      // ("genbehandles på næste møde"); the meeting it was decided at has begun, so the check above keeps it off that one.
       if (step.meetingId === meeting.meetingId) return refuse('case.already_scheduled', 'Sagen er allerede på dagsordenen for det møde.');
       return [
         {

@@ -65,7 +65,8 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
         purpose: step?.purpose ?? 'decision',
         state: 'scheduled',
         meetingId,
-        carriedOverFrom: previousMeetingId ?? step?.carriedOverFrom,
+        // A decided case scheduled again comes back from the meeting that decided it.
+        carriedOverFrom: previousMeetingId ?? (step?.state === 'decided' ? step.meetingId : step?.carriedOverFrom),
         since: event.position,
       });
     }
