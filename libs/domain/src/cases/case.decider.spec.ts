@@ -443,6 +443,7 @@ describe('case decider', () => {
               forumId: 'styregruppen',
               meetingId: styregruppenSeptember.meetingId,
               startsAt: styregruppenSeptember.startsAt,
+              previousMeetingId: styregruppenAugust.meetingId,
               scheduledAt: '2025-08-20T09:00:00+02:00',
             },
           },

@@ -68,7 +68,7 @@ export const decideCase = (command: CaseCommand, state: CaseState): Decision<Cas
             forumId: meeting.forumId,
             meetingId: meeting.meetingId,
             startsAt: meeting.startsAt,
-            previousMeetingId: step.state === 'scheduled' ? step.meetingId : undefined,
+            previousMeetingId: step.state === 'waiting' ? undefined : step.meetingId,
             scheduledAt: now,
           },
         },

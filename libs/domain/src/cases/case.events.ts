@@ -31,7 +31,7 @@ export type CaseScheduled = {
     forumId: string;
     meetingId: string;
     startsAt: IsoDateTime;
-    /** Set when the case moves from another meeting of the same forum, e.g. one that was cancelled. */
+    /** The forum's meeting it comes from: one it was on (e.g. cancelled), or the one that decided it, when it comes back. */
     previousMeetingId?: string;
     scheduledAt: IsoDateTime;
   };

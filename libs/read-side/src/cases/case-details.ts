@@ -61,7 +61,8 @@ export const evolveCaseDetails = (details: CaseDetails | undefined, recorded: Re
       revision: recorded.revision,
     };
   }
-  if (!details) return details;
+  // A redelivered event is one the details already hold: the revision tells.
+  if (!details || recorded.revision <= details.revision) return details;
   const next = { ...details, revision: recorded.revision };
   switch (event.type) {
     case 'CaseScheduled': {

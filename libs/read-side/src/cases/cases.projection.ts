@@ -65,8 +65,7 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
         purpose: step?.purpose ?? 'decision',
         state: 'scheduled',
         meetingId,
-        // A decided case scheduled again comes back from the meeting that decided it.
-        carriedOverFrom: previousMeetingId ?? (step?.state === 'decided' ? step.meetingId : step?.carriedOverFrom),
+        carriedOverFrom: previousMeetingId ?? step?.carriedOverFrom,
         since: event.position,
       });
     }

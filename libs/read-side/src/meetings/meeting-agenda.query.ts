@@ -18,14 +18,14 @@ export interface MeetingAgenda {
   items: AgendaItem[];
 }
 
-/** The cases on a meeting in the order they were put there, carried-over ones marked. */
+/** The cases on a meeting in the order they were put there, carried-over ones marked; withdrawn ones are off it. */
 export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetingId: string): MeetingAgenda | undefined => {
   const meeting = meetings.get(meetingId);
   if (!meeting) return undefined;
   const items = [...cases.values()]
     .flatMap((summary) => {
       const step = summary.forums[meeting.forumId];
-      if (!step || step.meetingId !== meetingId || step.state === 'waiting') return [];
+      if (summary.status === 'withdrawn' || !step || step.meetingId !== meetingId || step.state === 'waiting') return [];
       return [{ since: step.since, summary, step }];
     })
     .sort((a, b) => a.since - b.since)

@@ -25,15 +25,20 @@ const movesByItself = (step: { fromForumId?: string; carriedOverFrom?: string })
  */
 export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, now: string): Reaction[] => {
   const typed = event as RecordedEvent & (CaseEvent | MeetingEvent);
-  const scheduleOnNext = (caseId: string, forumId: string): Reaction[] => {
-    const next = nextMeetingOf(view.meetings, forumId, now);
+  /** The forum's first meeting after both now and `notBefore`: a case never moves back to an earlier meeting. */
+  const nextAfter = (forumId: string, notBefore?: string) => {
+    const from = notBefore && Date.parse(notBefore) > Date.parse(now) ? notBefore : now;
+    return nextMeetingOf(view.meetings, forumId, from);
+  };
+  const scheduleOnNext = (caseId: string, forumId: string, notBefore?: string): Reaction[] => {
+    const next = nextAfter(forumId, notBefore);
     return next ? [{ kind: 'schedule', key: `${event.id}.${caseId}.${forumId}`, caseId, meetingId: next.id }] : [];
   };
   switch (typed.type) {
     case 'CaseForwarded':
       return typed.data.toForumIds.flatMap((forumId) => scheduleOnNext(typed.data.caseId, forumId));
     case 'CasePostponed':
-      return typed.data.toMeetingId ? [] : scheduleOnNext(typed.data.caseId, typed.data.forumId);
+      return typed.data.toMeetingId ? [] : scheduleOnNext(typed.data.caseId, typed.data.forumId, view.meetings.get(typed.data.fromMeetingId)?.startsAt);
     case 'MeetingScheduled':
     case 'MeetingRescheduled': {
       const { forumId, meetingId } = typed.data;
@@ -48,7 +53,7 @@ export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, no
     }
     case 'MeetingCancelled': {
       const { forumId, meetingId } = typed.data;
-      const next = nextMeetingOf(view.meetings, forumId, now);
+      const next = nextAfter(forumId, view.meetings.get(meetingId)?.startsAt);
       return [...view.cases.values()]
         .filter((summary) => summary.status === 'open' && summary.forums[forumId]?.state === 'scheduled' && summary.forums[forumId]?.meetingId === meetingId)
         .map((summary): Reaction =>

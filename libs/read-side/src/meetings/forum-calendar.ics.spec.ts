@@ -1,0 +1,145 @@
+import { Forum, MeetingEvent, MeetingScheduled, meetingStreamId } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import { foldEvents } from '../projection-runner/projection';
+import { forumCalendar } from './forum-calendar.ics';
+import { meetingsProjection, MeetingsState } from './meetings.projection';
+
+/** Records meeting events the way the store hands them out and folds them into the meetings read model. */
+const meetingsFrom = (events: MeetingEvent[]): MeetingsState => {
+  const revisions = new Map<string, number>();
+  return foldEvents(
+    meetingsProjection,
+    events.map((event, index): RecordedEvent => {
+      const streamId = meetingStreamId(event.data.meetingId);
+      const revision = (revisions.get(streamId) ?? -1) + 1;
+      revisions.set(streamId, revision);
+      return {
+        id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
+        streamId,
+        type: event.type,
+        revision,
+        position: index + 1,
+        data: event.data,
+        metadata: {},
+        recordedAt: new Date(Date.UTC(2025, 4, 2) + index * 60_000),
+      };
+    }),
+  );
+};
+
+interface ParsedEvent {
+  [property: string]: string;
+}
+
+/** A loose iCalendar reader: unfolds continuation lines, then collects each VEVENT's properties (parameters dropped, text unescaped). */
+const parse = (ics: string): { calendar: ParsedEvent; events: ParsedEvent[] } => {
+  const lines = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter(Boolean);
+  const calendar: ParsedEvent = {};
+  const events: ParsedEvent[] = [];
+  let current: ParsedEvent | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') {
+      if (current) events.push(current);
+      current = undefined;
+    } else {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).split(';')[0];
+      const value = line.slice(colon + 1).replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, '\n');
+      (current ?? calendar)[name] = value;
+    }
+  }
+  return { calendar, events };
+};
+
+const styregruppen: Forum = {
+  id: 'styregruppen',
+  name: 'Styregruppen',
+  parentId: 'k17',
+  members: [{ name: 'Formand for Styregruppen', email: 'formand@styregruppen.example', role: 'chair' }],
+};
+
+const scheduled = (meetingId: string, forumId: string, startsAt: string, endsAt?: string, place?: string): MeetingScheduled => ({
+  type: 'MeetingScheduled',
+  data: { meetingId, forumId, startsAt, endsAt, place, scheduledAt: '2025-05-02T11:30:00+02:00' },
+});
+
+/** Styregruppen's autumn 2025 as the Mødekalender has it, 19/9 cancelled, and one K17 meeting. */
+const autumn = meetingsFrom([
+  scheduled('styregruppen-2025-12-12', 'styregruppen', '2025-12-12T09:00:00+01:00'),
+  scheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00', '2025-08-08T14:00:00+02:00', 'Regionshuset, Sorø'),
+  scheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00', '2025-09-19T15:00:00+02:00'),
+  scheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
+  { type: 'MeetingHeld', data: { meetingId: 'styregruppen-2025-08-08', forumId: 'styregruppen', heldAt: '2025-08-08T14:05:00+02:00' } },
+  { type: 'MeetingCancelled', data: { meetingId: 'styregruppen-2025-09-19', forumId: 'styregruppen', reason: 'For få tilmeldte', cancelledAt: '2025-09-10T09:00:00+02:00' } },
+]);
+
+describe('forum calendar (iCalendar)', () => {
+  it('given Styregruppen’s meetings, then there is one VEVENT for each, and none for K17’s', () => {
+    const ics = forumCalendar(styregruppen, autumn);
+    expect(ics.match(/^BEGIN:VEVENT\r?$/gm)).toHaveLength(3);
+    expect(parse(ics).events.map((event) => event.UID)).toEqual([
+      'styregruppen-2025-08-08@beslutningsopfoelgning',
+      'styregruppen-2025-09-19@beslutningsopfoelgning',
+      'styregruppen-2025-12-12@beslutningsopfoelgning',
+    ]);
+  });
+
+  it('is a published calendar named after the forum, with lines ended by CRLF', () => {
+    const ics = forumCalendar(styregruppen, autumn);
+    const { calendar } = parse(ics);
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    expect(calendar).toMatchObject({ VERSION: '2.0', METHOD: 'PUBLISH', 'X-WR-CALNAME': 'Styregruppen' });
+  });
+
+  it('given summer and winter meetings in Copenhagen time, then DTSTART and DTEND are in UTC', () => {
+    const events = parse(forumCalendar(styregruppen, autumn)).events;
+    expect(events.map((event) => [event.DTSTART, event.DTEND])).toEqual([
+      ['20250808T090000Z', '20250808T120000Z'],
+      ['20250919T100000Z', '20250919T130000Z'],
+      // No end given: three hours.
+      ['20251212T080000Z', '20251212T110000Z'],
+    ]);
+  });
+
+  it('given the cancelled 19/9 meeting, then its STATUS is CANCELLED with the reason, while the others are CONFIRMED, held ones too', () => {
+    const events = parse(forumCalendar(styregruppen, autumn)).events;
+    expect(events.map((event) => event.STATUS)).toEqual(['CONFIRMED', 'CANCELLED', 'CONFIRMED']);
+    expect(events[1].DESCRIPTION).toBe('Aflyst: For få tilmeldte');
+    expect(events[0].DESCRIPTION).toBeUndefined();
+  });
+
+  it('given a place, then it is the LOCATION and a title names the forum', () => {
+    const [august] = parse(forumCalendar(styregruppen, autumn)).events;
+    expect(august.LOCATION).toBe('Regionshuset, Sorø');
+    expect(august.SUMMARY).toBe('Møde i Styregruppen');
+  });
+
+  it('given a meeting moved across the end of summer time, then the same UID carries the new start in UTC', () => {
+    const meetings = meetingsFrom([
+      scheduled('styregruppen-2025-10-24', 'styregruppen', '2025-10-24T09:00:00+02:00', '2025-10-24T12:00:00+02:00'),
+      {
+        type: 'MeetingRescheduled',
+        data: {
+          meetingId: 'styregruppen-2025-10-24',
+          forumId: 'styregruppen',
+          startsAt: '2025-10-27T09:00:00+01:00',
+          endsAt: '2025-10-27T12:00:00+01:00',
+          previousStartsAt: '2025-10-24T09:00:00+02:00',
+          rescheduledAt: '2025-10-01T09:00:00+02:00',
+        },
+      },
+    ]);
+    expect(parse(forumCalendar(styregruppen, meetings)).events).toEqual([
+      expect.objectContaining({ UID: 'styregruppen-2025-10-24@beslutningsopfoelgning', DTSTART: '20251027T080000Z', DTEND: '20251027T110000Z', STATUS: 'CONFIRMED' }),
+    ]);
+  });
+
+  it('given a forum with no meetings, then it is a valid calendar with no VEVENT', () => {
+    const ics = forumCalendar({ id: 'kl-koordinationsforum', name: 'KL Koordinationsforum', members: [] }, autumn);
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('END:VCALENDAR');
+    expect(parse(ics).events).toEqual([]);
+  });
+});
