@@ -9,7 +9,7 @@ import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.p
 
 const NAME = 'case-scheduling';
 const CHECKPOINT_STREAM = `checkpoint-${NAME}`;
-/** Saving the checkpoint after every event would double the log; a stale one only repeats reactions, which are idempotent. */
+/** Saving the checkpoint after every event would double the log; a stale one only hands events over again, and reactions are idempotent. */
 const CHECKPOINT_EVERY_MS = 1000;
 
 /**
@@ -28,7 +28,8 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
   private reactFrom = 0;
   private handled = 0;
   private saved = 0;
-  private savedAt = 0;
+  private saving?: Promise<void>;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -42,9 +43,11 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     this.reactFrom = this.saved = this.handled = last ? (last.data as { position: number }).position : 0;
     this.subscription = this.store.subscribeToAll({ filter: { streamPrefixes: ['case-', 'meeting-'] } });
     this.consuming = this.consume(this.subscription);
+    this.timer = setInterval(() => void this.saveCheckpoint(), CHECKPOINT_EVERY_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
     await this.subscription?.stop();
     await this.consuming;
     await this.saveCheckpoint();
@@ -59,7 +62,6 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
           for (const reaction of reactToScheduling(event, this.view, this.clock.now())) await this.carryOut(reaction, event);
         }
         this.handled = event.position;
-        if (Date.now() - this.savedAt >= CHECKPOINT_EVERY_MS) await this.saveCheckpoint();
       }
     } catch (error) {
       this.logger.error(`The process managers stopped: ${(error as Error).message}`);
@@ -87,11 +89,20 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     }
   }
 
-  private async saveCheckpoint(): Promise<void> {
-    this.savedAt = Date.now();
-    if (this.handled <= this.saved) return;
+  /** One save at a time; a timer calls it, so the checkpoint also moves while no new events come. */
+  private saveCheckpoint(): Promise<void> {
+    this.saving ??= this.writeCheckpoint().finally(() => (this.saving = undefined));
+    return this.saving;
+  }
+
+  private async writeCheckpoint(): Promise<void> {
     const position = this.handled;
-    await this.store.append(CHECKPOINT_STREAM, [{ type: 'CheckpointStored', data: { position } }]);
-    this.saved = position;
+    if (position <= this.saved) return;
+    try {
+      await this.store.append(CHECKPOINT_STREAM, [{ type: 'CheckpointStored', data: { position } }]);
+      this.saved = position;
+    } catch (error) {
+      this.logger.warn(`The checkpoint was not saved (${(error as Error).message}); after a restart the events since the last one are handed over again, and their reactions append nothing twice`);
+    }
   }
 }

@@ -1,0 +1,92 @@
+import { RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
+
+const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
+  const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+  const events: RecordedEvent[] = [];
+  for (let page = await store.readAll(); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position })) events.push(...page);
+  await store.close();
+  return events;
+};
+
+const isCheckpoint = (event: RecordedEvent) => event.streamId.startsWith('checkpoint-');
+
+/** The process manager's reactions happen once, however often the log is read again. */
+describe('process manager replay', () => {
+  let api: ApiUnderTest | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  const writeHistory = async (): Promise<string> => {
+    api = await startApi({ now: '2025-07-01T09:00:00+02:00', withWorker: true });
+    const http = () => request(api!.app.getHttpServer());
+    const august = (await http().post('/api/meetings').send({ forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00+02:00' }).expect(201)).body.id;
+    await http().post('/api/meetings').send({ forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }).expect(201);
+    await http().post('/api/meetings').send({ forumId: 'kkr-sjaelland', startsAt: '2025-09-02T10:00:00+02:00' }).expect(201);
+    const caseId = (await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Socialtilsyn Øst årsrapport 2024', kind: 'information' }).expect(201)).body.id;
+    await http().post(`/api/cases/${caseId}/schedule`).send({ meetingId: august }).expect(200);
+    api.clock.set('2025-08-08T11:30:00+02:00');
+    await http().post(`/api/cases/${caseId}/decide`).send({ meetingId: august, outcome: 'noted', text: 'Taget til efterretning' }).expect(200);
+    await http().post(`/api/cases/${caseId}/forward`).send({ meetingId: august, toForumIds: ['k17', 'kkr-sjaelland'], purpose: 'information' }).expect(200);
+    await eventually(async () => {
+      const reactions = (await readLog(api!.dataDir)).filter((event) => event.metadata.userId === 'process-manager:case-scheduling');
+      expect(reactions.map((event) => event.type)).toEqual(['CaseScheduled', 'CaseScheduled']);
+    });
+    const { dataDir } = api;
+    await api.close({ keepData: true });
+    api = undefined;
+    return dataDir;
+  };
+
+  it('appends no reaction again when a worker without a checkpoint reads the whole log', async () => {
+    const dataDir = await writeHistory();
+    const history = (await readLog(dataDir)).filter((event) => !isCheckpoint(event));
+
+    // A new worker on a copy of the log without the checkpoint: every event is handed to it again.
+    const replayDir = mkdtempSync(join(tmpdir(), 'replay-'));
+    const copy = new SqliteEventStore({ file: join(replayDir, 'events.db') });
+    for (const event of history) {
+      await copy.append(event.streamId, [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata }], {
+        expectedRevision: event.revision === 0 ? 'no_stream' : event.revision - 1,
+      });
+    }
+    await copy.close();
+
+    api = await startApi({ now: '2025-08-08T12:00:00+02:00', dataDir: replayDir, withWorker: true });
+    const head = history.length;
+    await eventually(async () => {
+      const checkpoints = (await readLog(replayDir)).filter(isCheckpoint);
+      expect((checkpoints[checkpoints.length - 1]?.data as { position: number } | undefined)?.position).toBeGreaterThanOrEqual(head);
+    });
+    const replayed = (await readLog(replayDir)).filter((event) => !isCheckpoint(event));
+    expect(replayed.map((event) => event.id)).toEqual(history.map((event) => event.id));
+  });
+
+  it('reacts, after a restart, to what happened while the worker was away', async () => {
+    const dataDir = await writeHistory();
+    api = await startApi({ now: '2025-08-10T09:00:00+02:00', dataDir });
+    const http = () => request(api!.app.getHttpServer());
+    const caseId = (await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision' }).expect(201)).body.id;
+    const september = (await http().post('/api/meetings').send({ forumId: 'styregruppen', startsAt: '2025-09-19T12:00:00+02:00' }).expect(201)).body.id;
+    await http().post(`/api/cases/${caseId}/schedule`).send({ meetingId: september }).expect(200);
+    api.clock.set('2025-09-19T12:30:00+02:00');
+    await http().post(`/api/cases/${caseId}/decide`).send({ meetingId: september, outcome: 'approved', text: 'Godkendt' }).expect(200);
+    await http().post(`/api/cases/${caseId}/forward`).send({ meetingId: september, toForumIds: ['kkr-sjaelland'], purpose: 'decision' }).expect(200);
+    const kkrOctober = (await http().post('/api/meetings').send({ forumId: 'kkr-sjaelland', startsAt: '2025-10-20T10:00:00+02:00' }).expect(201)).body.id;
+    await api.close({ keepData: true });
+
+    api = await startApi({ now: '2025-09-19T13:00:00+02:00', dataDir, withWorker: true });
+    await eventually(async () => {
+      const flow = (await request(api!.app.getHttpServer()).get(`/api/cases/${caseId}/flow`).expect(200)).body;
+      expect(flow.waitsIn).toEqual([{ forumId: 'kkr-sjaelland', meetingId: kkrOctober, startsAt: '2025-10-20T10:00:00+02:00' }]);
+    });
+    const reactions = (await readLog(dataDir)).filter((event) => event.metadata.userId === 'process-manager:case-scheduling');
+    expect(reactions).toHaveLength(3);
+  });
+});
