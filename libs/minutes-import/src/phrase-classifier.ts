@@ -1,0 +1,342 @@
+import {
+  copenhagenDateTime,
+  findDates,
+  findFuzzyDate,
+  findTimeRange,
+  resolveDate,
+  resolveFuzzyDate,
+} from './danish-dates';
+import { findForumMentions, forumName, type ForumMention } from './forum-names';
+import type { DuePoint, ForwardPurpose, Owner } from './review-report';
+
+/**
+ * One decision sentence → what it does to a case. The phrase families are those of DOMAIN.md: approved,
+ * noted, decided, postponed (also another item: "punkt 3 ... udsættes"), forwarded (for decision or for
+ * information), follow-ups with owners and due points, an answer awaited from an outside body, a case that
+ * comes back at the next meeting. Reported speech ("Det blev nævnt ...") and discussion are remarks; a
+ * proposal ("Det blev foreslået ...") is left for a person, because a proposal is not yet a decision.
+ *
+ * Regexes are anchored or bounded ({0,n}) so that a long sentence costs a scan, never a backtracking blow-up.
+ */
+
+export interface ClassifyContext {
+  ownForumId: string;
+  meetingDate: string;
+  /** Under "Drøftelse", or after "X nævnte følgende:": a sentence without an event is discussion. */
+  discussion: boolean;
+}
+
+export type OutcomeFinding = { kind: 'outcome'; outcome: 'approved' | 'noted' | 'decided'; byForum: boolean };
+
+export interface PostponementFinding {
+  kind: 'postponement';
+  /** Another item's number, when the sentence postpones "punkt 3" from within item 1. */
+  itemNumber?: number;
+  meetingDate?: string;
+  next?: true;
+  forumId: string;
+  startsAt?: string;
+  endsAt?: string;
+  yearGuessed: boolean;
+  targetGuessed: boolean;
+}
+
+export interface ForwardFinding {
+  kind: 'forward';
+  forumIds: string[];
+  purpose?: ForwardPurpose;
+  /** Recipients that are no forum of ours ("kommunerne", "KL"): said in a warning. */
+  otherRecipients: string[];
+}
+
+export interface FollowUpFinding {
+  kind: 'follow-up';
+  description: string;
+  followUpKind: 'action' | 'awaiting';
+  owners: Owner[];
+  ownerGuessed: boolean;
+  due?: DuePoint;
+}
+
+export type Finding =
+  | OutcomeFinding
+  | PostponementFinding
+  | ForwardFinding
+  | FollowUpFinding
+  | { kind: 'returns-next-meeting' }
+  | { kind: 'meeting' };
+
+export interface Classification {
+  findings: Finding[];
+  /** Discussion or reported speech: no event, nothing to review. */
+  remark: boolean;
+  /** Why no event was taken, where there is more to say than "no known phrase". */
+  reason?: string;
+}
+
+const MAX_SENTENCE = 2000;
+
+const REPORTED_SPEECH =
+  /^(?:ift\.\s{1,3}[^,]{0,80},\s{0,2})?(?:det\s+blev\s+(?:også\s+)?(?:nævnt|betonet|fremhævet|bemærket|drøftet|oplyst|understreget)|der\s+blev\s+(?:også\s+)?(?:udtrykt|orienteret|nævnt|drøftet|spurgt)|afslutningsvis\s+blev|efterfølgende\s+blev|[A-ZÆØÅ][\wÆØÅæøå.-]{0,30}\s+(?:nævnte|fortalte|oplyste|orienterede|fremhævede|understregede))\b/i;
+const PROPOSAL = /^(?:det|der)\s+blev\s+(?:også\s+)?foreslået\b|\bblev\s+(?:det\s+)?foreslået\b|^\S+\s+foreslog\b/i;
+
+const FORUM_SUBJECT =
+  '(?:styregrupp[a-zæøå]{0,6}|gruppen|forummet|udvalget|k17|kkr(?:\\s+sjælland)?|mødet|implementeringsgrupp[a-zæøå]{0,4}|koordinationsforum(?:met)?)';
+const APPROVED_BY_FORUM = new RegExp(
+  `^(?:\\S+\\s+){0,4}?${FORUM_SUBJECT}(?:\\s+\\S+){0,3}?\\s+(?:godkendte|godkender|tiltrådte|tiltræder)\\b`,
+  'i',
+);
+const APPROVED_PASSIVE =
+  /\b(?:indstillingen|indstillingerne|dagsordenen|referatet|forslaget|notatet|planen|kommissoriet)\s+(?:blev\s+|er\s+)?(?:godkendt|godkendes|tiltrådt|tiltrådtes|tiltrædes)\b/i;
+const APPROVED_BARE = /^(?:godkendt|tiltrådt|indstillingen\s+(?:blev\s+)?(?:godkendt|tiltrådt))\s*\.?$/i;
+const NOTED = /\bt(?:og|ager|ages|aget)\s+(?:\S+\s+){0,4}?til\s+efterretning\b/i;
+const DECIDED = /\b(?:besluttede|besluttet|besluttes|vedtog|vedtaget|vedtages)\b/i;
+const DECIDED_BY_FORUM = new RegExp(`^(?:\\S+\\s+){0,4}?${FORUM_SUBJECT}(?:\\s+\\S+){0,2}?\\s+(?:besluttede|vedtog)\\b`, 'i');
+
+const POSTPONE = /\b(?:udsættes|udsætter|udsatte|udsat\s+til|udskydes|udskudt\s+til|flyttes\s+til|overføres\s+til)\b/i;
+const ITEM_REF = /\b(?:punkt|pkt\.?)\s{0,2}(\d{1,2})\b/gi;
+const NEXT_MEETING_WORDS = /\bnæste\s+(?:styregruppe[a-zæøå]{0,8}|møde[a-z]{0,2}(?:\s+i\s+\S+(?:\s+\S+)?)?)/i;
+
+const FORWARD =
+  /\b(?:videresend[a-zæøå]{0,6}|send(?:es|er|e|t)?\s+(?:sagen\s+)?videre|oversend[a-zæøå]{0,4}|rejs(?:es|e)\s+(?:sagen\s+)?(?:i|på|hos|over\s+for)|tag(?:es|e)?\s+(?:sagen\s+|det\s+|dette\s+)?(?:op|med)\s+(?:i|på)|adresser(?:e|es)?\s+(?:i|på|over\s+for)|forelægg(?:es|e)\s+(?:for|i)|løftes\s+(?:til|i)|fremlægg(?:es|else)\s+(?:på|i|for)|til\s+fremlæggelse\s+(?:på|i|for))(?![\wæøåÆØÅ])/i;
+const PURPOSE_INFORMATION = /\btil\s+(?:orientering|efterretning)\b|\borientering\s+(?:af|til)\b/i;
+const PURPOSE_DECISION =
+  /\btil\s+(?:beslutning|godkendelse|behandling|stillingtagen|politisk\s+behandling)\b|\bmed\s+henblik\s+på\s+(?:beslutning|godkendelse|stillingtagen)\b/i;
+const OTHER_RECIPIENTS = /\b(?:kommunerne|regionen|byrådene|kommunalbestyrelserne|KL\b(?!['’]s)(?!\s{1,3}koordinationsforum))/gi;
+
+const AWAIT = /\b(?:afventer|afventes|afvente|forventes\s+(?:\S+\s+){0,2}?svar|forventer\s+(?:\S+\s+){0,2}?svar)\b/i;
+const AWAITED_FROM = /\bsvar\s+fra\s+(?:fra\s+)?((?:[A-ZÆØÅ][\wÆØÅæøå-]*)(?:\s+(?:og\s+)?[A-ZÆØÅ][\wÆØÅæøå-]*){0,3})/;
+const FOLLOW_UP =
+  /\b(?:følger\s+op|følges\s+op|følge\s+op|kontakter|kontaktes|kontakte|deles\s+(?:\S+\s+){0,3}?med|bedes|inviterer|inviteres|udarbejder|udarbejdes|udsender|udsendes|fremsender|fremsendes|eftersendes|sender(?!\s+videre)|sendes\s+i\s+høring|indkalder|indkaldes|undersøger|undersøges|sørger\s+for)\b/i;
+const PASSIVE_CUE = /^(?:følges|kontaktes|deles|inviteres|udarbejdes|udsendes|fremsendes|eftersendes|sendes|indkaldes|undersøges|afventes|følge|kontakte|afvente)\b/i;
+
+const BEFORE_MEETING = /\b(?:forud\s+for|inden|før)\s+(?:det\s+|næste\s+)?møde[a-z]{0,2}\b/i;
+const CLAUSE_BREAK = /,\s|\s+og\s+/g;
+const LEADING_FILLER = /^(?:(?:og|samt|herunder|ift\.|i\s+forhold\s+til|at|der\s+var\s+enighed\s+om\s+at|,)\s+)+/i;
+
+export function classifySentence(sentence: string, ctx: ClassifyContext): Classification {
+  const text = sentence.trim();
+  if (text.length > MAX_SENTENCE) return { findings: [], remark: false, reason: 'sætningen er for lang til at blive læst sikkert' };
+  if (REPORTED_SPEECH.test(text)) return { findings: [], remark: true };
+  if (PROPOSAL.test(text)) {
+    return { findings: [], remark: false, reason: 'et forslag, ikke en beslutning: se efter, om det blev besluttet' };
+  }
+
+  const findings: Finding[] = [];
+  const cueEnds: number[] = [];
+  const outcome = findOutcome(text, cueEnds);
+  if (outcome) findings.push(outcome);
+  const postponement = findPostponement(text, ctx);
+  if (postponement) findings.push(postponement);
+
+  let reason: string | undefined;
+  const forwardCue = FORWARD.exec(text);
+  let forwardForums: ForumMention[] = [];
+  if (forwardCue && !postponement) {
+    forwardForums = forwardTargets(text, forwardCue.index, ctx.ownForumId);
+    if (forwardForums.length > 0) {
+      cueEnds.push(forwardCue.index + forwardCue[0].length);
+      findings.push({
+        kind: 'forward',
+        forumIds: [...new Set(forwardForums.map((f) => f.forumId))],
+        purpose: PURPOSE_INFORMATION.test(text) ? 'information' : PURPOSE_DECISION.test(text) ? 'decision' : undefined,
+        otherRecipients: otherRecipients(text.slice(forwardCue.index)),
+      });
+    } else if (!ctx.discussion) {
+      reason = 'sendes videre, men ikke til et kendt forum';
+    }
+  }
+
+  const followUp = findFollowUp(text, ctx, cueEnds, forwardForums);
+  if (followUp) findings.push(followUp);
+
+  if (!postponement && NEXT_MEETING_WORDS.test(text)) {
+    if (/\b(?:afholdes|planlagt|holdes)\b/i.test(text) && findDates(text).length > 0) findings.push({ kind: 'meeting' });
+    else if (/\bgenbehandl|\bigen\b|\bgenoptag|\bsagen\b|\bpunktet\b/i.test(text)) findings.push({ kind: 'returns-next-meeting' });
+  } else if (!postponement && /\bgenbehandles\b/i.test(text)) {
+    findings.push({ kind: 'returns-next-meeting' });
+  }
+
+  if (findings.length > 0) return { findings, remark: false };
+  return { findings, remark: ctx.discussion && reason === undefined, reason };
+}
+
+function findOutcome(text: string, cueEnds: number[]): OutcomeFinding | undefined {
+  const decidedByForum = DECIDED_BY_FORUM.exec(text);
+  if (decidedByForum) {
+    cueEnds.push(decidedByForum.index + decidedByForum[0].length);
+    return { kind: 'outcome', outcome: 'decided', byForum: true };
+  }
+  const approved = APPROVED_BY_FORUM.exec(text) ?? APPROVED_PASSIVE.exec(text) ?? APPROVED_BARE.exec(text);
+  if (approved) {
+    cueEnds.push(approved.index + approved[0].length);
+    return { kind: 'outcome', outcome: 'approved', byForum: true };
+  }
+  const noted = NOTED.exec(text);
+  if (noted) {
+    cueEnds.push(noted.index + noted[0].length);
+    return { kind: 'outcome', outcome: 'noted', byForum: true };
+  }
+  const decided = DECIDED.exec(text);
+  if (decided) {
+    cueEnds.push(decided.index + decided[0].length);
+    return { kind: 'outcome', outcome: 'decided', byForum: false };
+  }
+  return undefined;
+}
+
+function findPostponement(text: string, ctx: ClassifyContext): PostponementFinding | undefined {
+  const cue = POSTPONE.exec(text);
+  if (!cue) return undefined;
+  let itemNumber: number | undefined;
+  for (const ref of text.slice(0, cue.index).matchAll(ITEM_REF)) itemNumber = Number(ref[1]);
+  const after = text.slice(cue.index);
+  const forumId = findForumMentions(after).find((m) => !/^koordinationsforum/i.test(m.text))?.forumId ?? ctx.ownForumId;
+  const finding: PostponementFinding = { kind: 'postponement', itemNumber, forumId, yearGuessed: false, targetGuessed: false };
+  const mention = findDates(after)[0];
+  const resolved = mention ? resolveDate(mention, ctx.meetingDate, 'not-before') : undefined;
+  if (mention && resolved) {
+    finding.meetingDate = resolved.date;
+    finding.yearGuessed = resolved.yearGuessed;
+    const range = findTimeRange(after, mention.end);
+    if (range) {
+      finding.startsAt = copenhagenDateTime(resolved.date, range.start);
+      if (range.end) finding.endsAt = copenhagenDateTime(resolved.date, range.end);
+    }
+  } else {
+    finding.next = true;
+    finding.targetGuessed = !NEXT_MEETING_WORDS.test(after);
+  }
+  return finding;
+}
+
+function forwardTargets(text: string, cueIndex: number, ownForumId: string): ForumMention[] {
+  const eligible = (m: ForumMention) => m.forumId !== ownForumId && !/\bmed\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
+  const mentions = findForumMentions(text).filter(eligible);
+  const after = mentions.filter((m) => m.index > cueIndex);
+  return after.length > 0 ? after : mentions;
+}
+
+function otherRecipients(text: string): string[] {
+  return [...new Set([...text.matchAll(OTHER_RECIPIENTS)].map((m) => m[0]))];
+}
+
+function findFollowUp(text: string, ctx: ClassifyContext, cueEnds: number[], forwardForums: ForumMention[]): FollowUpFinding | undefined {
+  const awaiting = AWAIT.exec(text);
+  const cue = awaiting ?? FOLLOW_UP.exec(text);
+  if (!cue) return undefined;
+  const earlier = cueEnds.filter((end) => end <= cue.index);
+  const start = clauseStart(text, cue.index, earlier.length > 0 ? Math.max(...earlier) : 0);
+  const rest = text.slice(start).trimStart();
+  const clause = start > 0 ? rest.replace(LEADING_FILLER, '') : rest;
+  const description = clause.charAt(0).toUpperCase() + clause.slice(1);
+  const cueInClause = cue.index - (text.length - clause.length);
+
+  let owners: Owner[] = [];
+  if (awaiting) {
+    const from = AWAITED_FROM.exec(text.slice(cue.index));
+    if (from) owners = [toOwner(from[1])];
+  } else if (!PASSIVE_CUE.test(cue[0]) && !/\bat\s+$/i.test(clause.slice(0, Math.max(0, cueInClause)))) {
+    owners = subjectOwners(clause.slice(0, Math.max(0, cueInClause)));
+  }
+  const ownerGuessed = owners.length === 0;
+  if (ownerGuessed) owners = [{ kind: 'secretariat', name: 'Sekretariatet' }];
+
+  return {
+    kind: 'follow-up',
+    description,
+    followUpKind: awaiting ? 'awaiting' : 'action',
+    owners,
+    ownerGuessed,
+    due: findDue(description, text, ctx, forwardForums),
+  };
+}
+
+/** Where the clause of a cue starts: after the last ", " or " og " between an earlier cue and this one. */
+function clauseStart(text: string, cueIndex: number, earlierEnd: number): number {
+  if (earlierEnd === 0) return 0;
+  let start = earlierEnd;
+  CLAUSE_BREAK.lastIndex = earlierEnd;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null && m.index < cueIndex; m = CLAUSE_BREAK.exec(text)) {
+    start = m.index + m[0].length;
+  }
+  return start;
+}
+
+const OWNER_STOP = /^(?:der|det|dette|den|de|man|sagen|punktet|notatet|i|på|ift\.?|jf\.?|efterfølgende|herefter|derefter|hver|alle)$/i;
+const OWNER_WORD = /^(?:[A-ZÆØÅ][\wÆØÅæøå.'’-]*|(?:rammeaftale)?sekretariat(?:et|erne)?|formand(?:en|skabet)?|næstformand(?:en)?|tovholder(?:en|gruppen|ne)?|kommunen|regionen|kommune)$/;
+const SKIPPED_ADVERBS = /^(?:også|fortsat|selv|herefter|derefter|gerne|nu|snarest)$/i;
+
+/** The owners a sentence names before its verb: "Slagelse og sekretariatet følger op" → Slagelse, sekretariatet. */
+function subjectOwners(before: string): Owner[] {
+  const words = before.trim().split(/\s+/).filter((w) => w !== '');
+  const taken: string[] = [];
+  let i = words.length - 1;
+  while (i >= 0 && SKIPPED_ADVERBS.test(words[i])) i--;
+  for (; i >= 0 && taken.length < 8; i--) {
+    const word = words[i].replace(/[,;:]+$/, '');
+    if (/^og$/i.test(word)) {
+      taken.unshift('og');
+      continue;
+    }
+    if (OWNER_STOP.test(word) || !OWNER_WORD.test(word)) break;
+    taken.unshift(word);
+  }
+  return taken
+    .join(' ')
+    .split(/\s*\bog\b\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(toOwner);
+}
+
+const MUNICIPALITIES = [
+  'Faxe', 'Greve', 'Guldborgsund', 'Holbæk', 'Kalundborg', 'Køge', 'Lejre', 'Lolland', 'Næstved', 'Odsherred',
+  'Ringsted', 'Roskilde', 'Slagelse', 'Solrød', 'Sorø', 'Stevns', 'Vordingborg',
+];
+const EXTERNAL =
+  /^(?:KL|KORA|VIVE|Socialstyrelsen|Social-\s?og\s+Boligstyrelsen|Socialtilsyn\s+Øst|STØ|Socialtilsynet|Ankestyrelsen|Sundhedsstyrelsen|Region\s+Sjælland|Regionen|Socialministeriet|Ministeriet|Styrelsen)$/i;
+
+export function toOwner(raw: string): Owner {
+  const name = raw.trim().replace(/[.,;:]+$/, '');
+  if (/^(?:rammeaftale)?sekretariat(?:et|erne)?$/i.test(name)) return { kind: 'secretariat', name: 'Sekretariatet' };
+  const municipality = MUNICIPALITIES.find((m) => new RegExp(`^${m}(?:\\s+kommune)?$`, 'i').test(name));
+  if (municipality) return { kind: 'municipality', name: `${municipality} Kommune` };
+  const forum = findForumMentions(name)[0];
+  if (forum && forum.text.length === name.length) return { kind: 'forum', name: forumName(forum.forumId), forumId: forum.forumId };
+  if (EXTERNAL.test(name)) return { kind: 'external', name };
+  if (/^[A-ZÆØÅ][a-zæøåé]+(?:[- ][A-ZÆØÅ][a-zæøåé]+){1,3}$/.test(name)) return { kind: 'person', name };
+  return { kind: 'other', name };
+}
+
+/** The due point of a follow-up, read from its clause, with the whole sentence for "forud for mødet". */
+function findDue(clause: string, sentence: string, ctx: ClassifyContext, forwardForums: ForumMention[]): DuePoint | undefined {
+  const fuzzy = findFuzzyDate(clause);
+  if (fuzzy) {
+    const resolved = resolveFuzzyDate(fuzzy, ctx.meetingDate);
+    if (resolved) return { date: resolved.date, fuzzy: fuzzy.fuzzy, yearGuessed: resolved.yearGuessed ? true : undefined, text: fuzzy.text };
+  }
+  const before = BEFORE_MEETING.exec(clause);
+  if (before) {
+    const other = forwardForums[0] ?? otherForums(sentence, ctx.ownForumId)[0];
+    return { beforeMeetingOfForumId: other?.forumId ?? ctx.ownForumId, text: before[0] };
+  }
+  const next = NEXT_MEETING_WORDS.exec(clause);
+  if (next) {
+    const named = findForumMentions(next[0])[0]?.forumId;
+    return { nextMeeting: true, forumId: named ?? ctx.ownForumId, text: next[0] };
+  }
+  const dated = findDates(clause)[0];
+  const resolved = dated ? resolveDate(dated, ctx.meetingDate, 'not-before') : undefined;
+  if (dated && resolved) return { date: resolved.date, yearGuessed: resolved.yearGuessed ? true : undefined, text: dated.text };
+  const atForum = otherForums(clause, ctx.ownForumId)[0];
+  if (atForum) return { nextMeeting: true, forumId: atForum.forumId, text: atForum.text };
+  return undefined;
+}
+
+/** Forums named in the text other than our own and other than a recipient of "deles med X". */
+function otherForums(text: string, ownForumId: string): ForumMention[] {
+  return findForumMentions(text).filter(
+    (m) => m.forumId !== ownForumId && !/\bmed\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)),
+  );
+}

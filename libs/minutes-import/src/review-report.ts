@@ -1,0 +1,250 @@
+/**
+ * The review report: everything the import would append, with the source lines it came from, plus what it
+ * could not classify and what it guessed. Other tools read its JSON form (`--json`), so the fields named in
+ * the issue keep their names and meanings; every other field is additive.
+ *
+ * Conventions: line numbers are 1-based in the source text; dates are `YYYY-MM-DD`; times are ISO 8601 with
+ * the Europe/Copenhagen offset of that day (`2025-08-08T11:00:00+02:00`).
+ */
+
+export const FORUM_IDS = [
+  'styregruppen',
+  'k17',
+  'kkr-sjaelland',
+  'kl-koordinationsforum',
+  'direktoer-og-chefforum',
+  'implementeringsgruppen',
+  'oekonomigruppen',
+  'kkr-dialogforum',
+] as const;
+export type ForumId = (typeof FORUM_IDS)[number];
+
+export type ItemOutcome = 'approved' | 'noted' | 'decided' | 'postponed' | 'none';
+export type ForwardPurpose = 'decision' | 'information';
+export type ItemKind = 'decision' | 'discussion' | 'information';
+export type FuzzyWord = 'primo' | 'medio' | 'ultimo';
+
+export interface ParseOptions {
+  /** The forum whose minutes these are. Default 'styregruppen' (a warning says so where the text names none). */
+  forumId?: string;
+  /** `YYYY-MM-DD`, used where the minutes have no date line. */
+  meetingDate?: string;
+  /** Items of meetings imported before, to link "(udsat fra 2/5)" to the earlier case. */
+  earlierMeetings?: EarlierMeeting[];
+  /** Longest text accepted, in UTF-16 code units. Default 20 000 000. */
+  maxLength?: number;
+}
+
+export interface EarlierMeeting {
+  date: string;
+  /** Defaults to the forum of the minutes being parsed. */
+  forumId?: string;
+  items: Array<{ number: number; part?: string; title: string }>;
+}
+
+export type ParseResult = { ok: true; report: ReviewReport } | { ok: false; error: ParseError };
+
+export type ParseErrorCode =
+  | 'minutes.empty'
+  | 'minutes.not-text'
+  | 'minutes.too-large'
+  | 'minutes.no-items'
+  | 'minutes.several-minutes'
+  | 'minutes.missing-meeting-date'
+  | 'minutes.invalid-option'
+  | 'minutes.internal';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  /** In Danish, for the person running the import. */
+  message: string;
+  line?: number;
+}
+
+export interface ReviewReport {
+  meeting: ReportMeeting;
+  participants: Person[];
+  absent: Person[];
+  /** Guests (Gæster): present, not members. */
+  guests: Person[];
+  items: ReportItem[];
+  /** Meetings to schedule: from "Næste møde" and from the Mødekalender; the meeting itself is left out. */
+  meetings: ScheduledMeeting[];
+  /** Decision sentences that yielded no event and are not recognised as discussion: a person must look. */
+  unclassified: UnclassifiedSentence[];
+  warnings: ReportWarning[];
+  /** Number of lines in the source, so a reader can check every line reference. */
+  lineCount: number;
+}
+
+export interface ReportMeeting {
+  date: string;
+  startsAt?: string;
+  endsAt?: string;
+  place?: string;
+  forumId: string;
+  minuteTaker?: Person;
+  /** 'text' when the minutes carry a date line, 'option' when it came from `meetingDate`. */
+  dateSource: 'text' | 'option';
+  lines: number[];
+}
+
+export interface Person {
+  name: string;
+  title?: string;
+  organisation?: string;
+  /** The chair (formand) of the forum. */
+  chair?: true;
+  line: number;
+}
+
+export interface ReportItem {
+  number: number;
+  /** Sub-item letter, as in "4 A)": each part is its own case. */
+  part?: string;
+  title: string;
+  /** The title of the numbered item a part belongs to. */
+  parentTitle?: string;
+  lines: [number, number];
+  kind?: ItemKind;
+  summary?: string;
+  recommendation: string[];
+  decisionBullets: string[];
+  /** Bullets under "Drøftelse". */
+  discussion: string[];
+  background?: string;
+  attachments: Attachment[];
+  outcome: ItemOutcome;
+  /** The lines of the sentence(s) that gave the outcome. */
+  outcomeLines?: number[];
+  decisionText?: string;
+  postponedTo?: Postponement;
+  returnsNextMeeting?: true;
+  returnsNextMeetingLines?: number[];
+  forwardedTo: Forward[];
+  followUps: FollowUp[];
+  /** Set only when the earlier case was found among `earlierMeetings`. */
+  continues?: { meetingDate: string; itemNumber: number; part?: string; title: string; lines: number[] };
+  /** What the title says ("(udsat fra 2/5)"), linked or not. */
+  continuesFrom?: { meetingDate: string; yearGuessed?: true; lines: number[] };
+  /** Decision sentences recognised as discussion or reported speech: no event, listed so none is lost. */
+  remarks: SourceText[];
+}
+
+export interface SourceText {
+  text: string;
+  lines: number[];
+}
+
+export interface Attachment {
+  title: string;
+  url?: string;
+  line: number;
+}
+
+export interface Postponement {
+  /** The named meeting it moves to. */
+  meetingDate?: string;
+  /** "til næste møde" without a date: the forum's next meeting, whichever that is. */
+  next?: true;
+  /** The forum of that meeting; the minutes' own forum unless the text names another. */
+  forumId: string;
+  startsAt?: string;
+  endsAt?: string;
+  /** Set when another item's decision postponed this one (item 1: "punkt 3 ... udsættes"). */
+  byItemNumber?: number;
+  yearGuessed?: true;
+  lines: number[];
+}
+
+export interface Forward {
+  forumId: string;
+  purpose: ForwardPurpose;
+  /** The text did not say "til orientering" or "til beslutning"; the purpose follows the item's outcome. */
+  purposeGuessed?: true;
+  lines: number[];
+}
+
+export type OwnerKind = 'secretariat' | 'municipality' | 'person' | 'forum' | 'external' | 'other';
+
+export interface Owner {
+  kind: OwnerKind;
+  name: string;
+  forumId?: string;
+}
+
+export interface FollowUp {
+  description: string;
+  /** 'awaiting' is an answer expected from an outside body; 'action' is work for one of ours. */
+  kind: 'action' | 'awaiting';
+  owners: Owner[];
+  /** No owner in the text: the secretariat, which chases follow-ups, was put in. */
+  ownerGuessed?: true;
+  due?: DuePoint;
+  lines: number[];
+}
+
+/**
+ * When a follow-up is due. At most one of `date`, `nextMeeting`, `beforeMeetingOfForumId` leads:
+ * - `date` (+ `fuzzy`): a day. A fuzzy word resolves to a fixed day of its period: primo = the 1st,
+ *   medio = the 15th, ultimo = the last day of the month; of a year: 1 January, 30 June, 31 December.
+ * - `nextMeeting`: at the next meeting of `forumId` ("på næste styregruppemøde", "på møde i økonomigruppen").
+ * - `beforeMeetingOfForumId`: before the next meeting of that forum ("forud for mødet").
+ */
+export interface DuePoint {
+  date?: string;
+  fuzzy?: FuzzyWord;
+  nextMeeting?: true;
+  forumId?: string;
+  beforeMeetingOfForumId?: string;
+  yearGuessed?: true;
+  /** The words it was read from. */
+  text: string;
+}
+
+export interface ScheduledMeeting {
+  forumId: string;
+  date: string;
+  startsAt?: string;
+  endsAt?: string;
+  /** E.g. "Konstituerende møde", or the parts of the day ("Kl. 9-10 fælles møde ..."). */
+  note?: string;
+  sources: Array<'calendar' | 'next-meeting'>;
+  yearGuessed?: true;
+  /** Absences announced for that meeting ("Der er afbud fra Slagelse til styregruppemødet 19/9"). */
+  absent?: Array<{ name: string; line: number }>;
+  lines: number[];
+}
+
+export interface UnclassifiedSentence {
+  /** First line of the sentence. */
+  line: number;
+  lines: number[];
+  text: string;
+  itemNumber?: number;
+  part?: string;
+  /** Why it was not turned into an event, where there is more to say than "no known phrase". */
+  reason?: string;
+}
+
+export type WarningCode =
+  | 'year-guessed'
+  | 'forum-assumed'
+  | 'purpose-guessed'
+  | 'owner-guessed'
+  | 'outcome-inferred'
+  | 'outcome-conflict'
+  | 'date-conflict'
+  | 'person-conflict'
+  | 'continues-unlinked'
+  | 'item-missing'
+  | 'item-number-gap'
+  | 'recipient-without-forum'
+  | 'postponement-target-guessed';
+
+export interface ReportWarning {
+  code: WarningCode;
+  /** In Danish, for the person reviewing the import. */
+  message: string;
+  line?: number;
+}
