@@ -1,16 +1,18 @@
 import { CommandsModule } from '@app/commands';
 import { ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store/event-store.module';
+import { MinutesImportModule } from '@app/minutes-import';
 import { ReadSideModule } from '@app/read-side';
 import { Module } from '@nestjs/common';
 import { CasesController } from './cases/cases.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { ForumsController } from './forums/forums.controller';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 
 @Module({
-  imports: [ConfigModule, EventStoreModule, CommandsModule, ReadSideModule],
-  controllers: [MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController],
+  imports: [ConfigModule, EventStoreModule, CommandsModule, ReadSideModule, MinutesImportModule],
+  controllers: [MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController],
 })
 export class ApiModule {}

@@ -1,5 +1,6 @@
 import { ProjectionRunner } from '@app/read-side';
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
@@ -7,6 +8,8 @@ import { validationPipe } from './http/validation.pipe';
 
 /** Everything main.ts does to the app besides listening, so the end-to-end tests run the same app. */
 export const configureApi = (app: INestApplication): INestApplication => {
+  // Minutes run to a few hundred kilobytes; the import refuses what is larger than any minutes, with a reason.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));

@@ -1,4 +1,5 @@
 import { CommandRefusedError, IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError, UnknownIdError } from '@app/commands';
+import { ImportRefusedError, MinutesUnreadableError } from '@app/minutes-import';
 import { ReadModelsBehindError } from '@app/read-side';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
@@ -26,6 +27,10 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof IdempotencyKeyReusedError) {
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: 'idempotency.key_reused', message: error.message };
     }
+    if (error instanceof MinutesUnreadableError) {
+      return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: error.error.code, message: error.message };
+    }
+    if (error instanceof ImportRefusedError) return { statusCode: HttpStatus.CONFLICT, code: error.code, message: error.message };
     if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -12,6 +12,7 @@ export class ScheduleMeetingDto {
 export class RescheduleMeetingDto {
   @ApiProperty({ example: '2025-08-15T11:00:00+02:00' }) @IsTimeWithOffset() startsAt!: string;
   @ApiPropertyOptional({ example: '2025-08-15T14:00:00+02:00' }) @IsOptional() @IsTimeWithOffset() endsAt?: string;
+  @ApiPropertyOptional({ example: 'Teams' }) @IsOptional() @IsText(300) place?: string;
 }
 
 export class CancelMeetingDto {

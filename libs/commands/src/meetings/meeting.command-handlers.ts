@@ -18,7 +18,7 @@ export class ScheduleMeetingCommand extends Command<CommandResult> {
 export class RescheduleMeetingCommand extends Command<CommandResult> {
   constructor(
     readonly meetingId: string,
-    readonly input: { startsAt: string; endsAt?: string },
+    readonly input: { startsAt: string; endsAt?: string; place?: string },
     readonly context: CommandContext = {},
   ) {
     super();

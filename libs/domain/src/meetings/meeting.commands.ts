@@ -10,7 +10,7 @@ export type ScheduleMeeting = {
   now: IsoDateTime;
 };
 
-export type RescheduleMeeting = { type: 'RescheduleMeeting'; startsAt: IsoDateTime; endsAt?: IsoDateTime; now: IsoDateTime };
+export type RescheduleMeeting = { type: 'RescheduleMeeting'; startsAt: IsoDateTime; endsAt?: IsoDateTime; place?: string; now: IsoDateTime };
 
 export type CancelMeeting = { type: 'CancelMeeting'; reason?: string; now: IsoDateTime };
 

@@ -88,6 +88,12 @@ describe('meeting decider', () => {
       given([scheduled]).when(moveToEleven).then([rescheduled]);
     });
 
+    it('moves it onto Teams at the same time', () => {
+      given([scheduled])
+        .when({ type: 'RescheduleMeeting', startsAt, endsAt, place: 'Teams', now: aWeekBefore })
+        .then([{ type: 'MeetingRescheduled', data: { meetingId, forumId, startsAt, endsAt, place: 'Teams', previousStartsAt: startsAt, rescheduledAt: aWeekBefore } }]);
+    });
+
     it('keeps the length of the meeting when it is moved without a new end', () => {
       given([scheduled])
         .when({ type: 'RescheduleMeeting', startsAt: '2025-09-26T09:00:00+02:00', now: aWeekBefore })

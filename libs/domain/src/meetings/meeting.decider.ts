@@ -49,7 +49,7 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
       const endsAt = command.endsAt ?? keepLength(meeting, command.startsAt);
       if (endsBeforeStart(command.startsAt, endsAt)) return invalidTimes;
       if (isBefore(command.startsAt, command.now)) return refuse('meeting.in_past', 'Et møde kan ikke flyttes til et tidspunkt, der er gået.');
-      if (command.startsAt === meeting.startsAt && endsAt === meeting.endsAt)
+      if (command.startsAt === meeting.startsAt && endsAt === meeting.endsAt && (command.place === undefined || command.place === meeting.place))
         return refuse('meeting.unchanged', 'Mødet ligger allerede på det tidspunkt.');
       return [
         {
@@ -59,6 +59,7 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
             forumId: meeting.forumId,
             startsAt: command.startsAt,
             endsAt,
+            place: command.place,
             previousStartsAt: meeting.startsAt,
             rescheduledAt: command.now,
           },

@@ -12,6 +12,8 @@ export type MeetingRescheduled = {
     forumId: string;
     startsAt: IsoDateTime;
     endsAt?: IsoDateTime;
+    /** Set where the meeting also moves to another place (or onto Teams). */
+    place?: string;
     previousStartsAt: IsoDateTime;
     rescheduledAt: IsoDateTime;
   };

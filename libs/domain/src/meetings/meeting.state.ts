@@ -16,7 +16,7 @@ export const evolveMeeting = (state: MeetingState, event: MeetingEvent): Meeting
       return { status: 'scheduled', meetingId, forumId, startsAt, endsAt, place };
     }
     case 'MeetingRescheduled':
-      return state.status === 'none' ? state : { ...state, startsAt: event.data.startsAt, endsAt: event.data.endsAt };
+      return state.status === 'none' ? state : { ...state, startsAt: event.data.startsAt, endsAt: event.data.endsAt, place: event.data.place ?? state.place };
     case 'MeetingCancelled':
       return state.status === 'none' ? state : { ...state, status: 'cancelled' };
     case 'MeetingHeld':

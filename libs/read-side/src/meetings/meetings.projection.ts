@@ -30,7 +30,7 @@ export const meetingsProjection: Projection<MeetingView> = {
     if (!meeting) return meeting;
     switch (event.type) {
       case 'MeetingRescheduled':
-        return { ...meeting, startsAt: event.data.startsAt, endsAt: event.data.endsAt };
+        return { ...meeting, startsAt: event.data.startsAt, endsAt: event.data.endsAt, place: event.data.place ?? meeting.place };
       case 'MeetingCancelled':
         return { ...meeting, status: 'cancelled', cancelReason: event.data.reason };
       case 'MeetingHeld':
