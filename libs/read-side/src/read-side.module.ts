@@ -1,13 +1,21 @@
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
+import { join } from 'node:path';
 import { casesProjection } from './cases/cases.projection';
 import { followUpsProjection } from './follow-ups/follow-ups.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
+import { READ_MODEL_SNAPSHOT_FILE } from './projection-runner/read-model-snapshot';
 import { StreamViews } from './stream-views';
 
 @Module({
-  providers: [{ provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection] }, ProjectionRunner, StreamViews],
+  providers: [
+    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection] },
+    { provide: READ_MODEL_SNAPSHOT_FILE, useFactory: (config: AppConfig) => join(config.dataDir, 'read-models.json'), inject: [APP_CONFIG] },
+    ProjectionRunner,
+    StreamViews,
+  ],
   exports: [ProjectionRunner, StreamViews],
 })
 export class ReadSideModule {}

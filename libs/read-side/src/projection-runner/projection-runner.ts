@@ -1,6 +1,10 @@
 import { EVENT_STORE, EventStore, Subscription } from '@app/event-store';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { applyEvent, Projection, PROJECTIONS, ReadModel } from './projection';
+import { READ_MODEL_SNAPSHOT_FILE, readSnapshot, writeSnapshot } from './read-model-snapshot';
+
+/** A snapshot is written after this many events, so a restart never refolds more than that. */
+const SNAPSHOT_EVERY_EVENTS = 100_000;
 
 /** Raised when the read models do not reach a position in time (HTTP 503). */
 export class ReadModelsBehindError extends Error {
@@ -20,7 +24,9 @@ interface Waiter {
 
 /**
  * Feeds every projection from the store's subscription, one event at a time, in order. The read models
- * live in memory and are built from the whole log at start; nothing else writes to them.
+ * live in memory; nothing else writes to them. At start they are loaded from the last snapshot and caught
+ * up from its position, or folded from the whole log where there is none, where it belongs to another log,
+ * or where a projection's version has changed since it was written.
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,26 +35,31 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private subscription?: Subscription;
   private waiters: Waiter[] = [];
   private reached = 0;
+  private reachedEventId = '';
+  private snapshotAt = 0;
   private caughtUp = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection<unknown>[],
+    @Optional() @Inject(READ_MODEL_SNAPSHOT_FILE) private readonly snapshotFile?: string,
   ) {
     for (const projection of projections) this.models.set(projection.name, new Map());
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const head = await this.store.headPosition();
-    this.subscription = this.store.subscribeToAll({ after: 0 });
+    const from = await this.restoreSnapshot();
+    this.subscription = this.store.subscribeToAll({ after: from });
     void this.consume(this.subscription);
     await this.waitFor(head, Number.POSITIVE_INFINITY);
     this.caughtUp = true;
-    this.logger.log(`Read models built from the log up to position ${head}`);
+    this.logger.log(`Read models ${from > 0 ? `restored at position ${from} and caught up` : 'built from the log'} to position ${head}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
+    this.saveSnapshot();
   }
 
   get position(): number {
@@ -85,10 +96,44 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         if (event.position <= this.reached) continue;
         for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
         this.reached = event.position;
+        this.reachedEventId = event.id;
+        if (this.reached - this.snapshotAt >= SNAPSHOT_EVERY_EVENTS) this.saveSnapshot();
         this.release();
       }
     } catch (error) {
       this.logger.error(`Subscription for the read models failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Loads the snapshot where it fits this log and these projections; the position to catch up from. */
+  private async restoreSnapshot(): Promise<number> {
+    const snapshot = this.snapshotFile ? readSnapshot(this.snapshotFile) : undefined;
+    if (!snapshot) return 0;
+    const current = this.projections.every((projection) => snapshot.projections[projection.name]?.version === projection.version);
+    const [atPosition] = await this.store.readAll({ after: snapshot.position - 1, maxCount: 1 });
+    if (!current || atPosition?.position !== snapshot.position || atPosition.id !== snapshot.lastEventId) {
+      this.logger.log('The read-model snapshot does not fit this log or these projections; folding the whole log');
+      return 0;
+    }
+    for (const projection of this.projections) this.models.set(projection.name, new Map(snapshot.projections[projection.name].entries));
+    this.reached = this.snapshotAt = snapshot.position;
+    this.reachedEventId = snapshot.lastEventId;
+    return snapshot.position;
+  }
+
+  private saveSnapshot(): void {
+    if (!this.snapshotFile || this.reached === this.snapshotAt) return;
+    try {
+      writeSnapshot(this.snapshotFile, {
+        position: this.reached,
+        lastEventId: this.reachedEventId,
+        projections: Object.fromEntries(
+          this.projections.map((projection) => [projection.name, { version: projection.version, entries: [...(this.models.get(projection.name) ?? [])] }]),
+        ),
+      });
+      this.snapshotAt = this.reached;
+    } catch (error) {
+      this.logger.warn(`The read-model snapshot was not written (${(error as Error).message}); the next start folds more of the log`);
     }
   }
 
