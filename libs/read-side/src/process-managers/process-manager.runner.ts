@@ -1,9 +1,10 @@
 import { CLOCK, Clock, CommandContext, CommandRefusedError, PostponeCaseCommand, ScheduleCaseCommand } from '@app/commands';
-import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CaseSummary, casesProjection } from '../cases/cases.projection';
 import { MeetingView, meetingsProjection } from '../meetings/meetings.projection';
+import { LogFollower } from '../projection-runner/log-follower';
 import { applyEvent } from '../projection-runner/projection';
 import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.process-manager';
 
@@ -23,8 +24,7 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
   private readonly meetings = new Map<string, MeetingView>();
   private readonly cases = new Map<string, CaseSummary>();
   private readonly view: SchedulingView = { meetings: this.meetings, cases: this.cases };
-  private subscription?: Subscription;
-  private consuming?: Promise<void>;
+  private follower?: LogFollower;
   private reactFrom = 0;
   private handled = 0;
   private saved = 0;
@@ -41,31 +41,25 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     const [last] = await this.store.readStream(CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
     // Without a checkpoint every event gets its reaction once: a log imported before the first start included.
     this.reactFrom = this.saved = this.handled = last ? (last.data as { position: number }).position : 0;
-    this.subscription = this.store.subscribeToAll({ filter: { streamPrefixes: ['case-', 'meeting-'] } });
-    this.consuming = this.consume(this.subscription);
+    this.follower = new LogFollower(this.store, (event) => this.handle(event), this.logger, { streamPrefixes: ['case-', 'meeting-'] });
+    this.follower.start(0);
     this.timer = setInterval(() => void this.saveCheckpoint(), CHECKPOINT_EVERY_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.subscription?.stop();
-    await this.consuming;
+    await this.follower?.stop();
     await this.saveCheckpoint();
   }
 
-  private async consume(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) {
-        applyEvent(this.meetings, meetingsProjection, event);
-        applyEvent(this.cases, casesProjection, event);
-        if (event.position > this.reactFrom) {
-          for (const reaction of reactToScheduling(event, this.view, this.clock.now())) await this.carryOut(reaction, event);
-        }
-        this.handled = event.position;
-      }
-    } catch (error) {
-      this.logger.error(`The process managers stopped: ${(error as Error).message}`);
+  /** A reaction that fails for another reason than a refusal throws, and the follower hands the event over again. */
+  private async handle(event: RecordedEvent): Promise<void> {
+    applyEvent(this.meetings, meetingsProjection, event);
+    applyEvent(this.cases, casesProjection, event);
+    if (event.position > this.reactFrom) {
+      for (const reaction of reactToScheduling(event, this.view, this.clock.now())) await this.carryOut(reaction, event);
     }
+    this.handled = event.position;
   }
 
   private async carryOut(reaction: Reaction, cause: RecordedEvent): Promise<void> {

@@ -1,5 +1,6 @@
-import { EVENT_STORE, EventStore, Subscription } from '@app/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { LogFollower } from './log-follower';
 import { applyEvent, Projection, PROJECTIONS, ReadModel } from './projection';
 import { READ_MODEL_SNAPSHOT_FILE, readSnapshot, writeSnapshot } from './read-model-snapshot';
 
@@ -32,7 +33,7 @@ interface Waiter {
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly models = new Map<string, Map<string, unknown>>();
-  private subscription?: Subscription;
+  private follower?: LogFollower;
   private waiters: Waiter[] = [];
   private reached = 0;
   private reachedEventId = '';
@@ -50,15 +51,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     const head = await this.store.headPosition();
     const from = await this.restoreSnapshot();
-    this.subscription = this.store.subscribeToAll({ after: from });
-    void this.consume(this.subscription);
+    this.follower = new LogFollower(this.store, (event) => this.apply(event), this.logger);
+    this.follower.start(from);
     await this.waitFor(head, Number.POSITIVE_INFINITY);
     this.caughtUp = true;
     this.logger.log(`Read models ${from > 0 ? `restored at position ${from} and caught up` : 'built from the log'} to position ${head}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+    await this.follower?.stop();
     this.saveSnapshot();
   }
 
@@ -90,19 +91,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  private async consume(subscription: Subscription): Promise<void> {
-    try {
-      for await (const event of subscription) {
-        if (event.position <= this.reached) continue;
-        for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
-        this.reached = event.position;
-        this.reachedEventId = event.id;
-        if (this.reached - this.snapshotAt >= SNAPSHOT_EVERY_EVENTS) this.saveSnapshot();
-        this.release();
-      }
-    } catch (error) {
-      this.logger.error(`Subscription for the read models failed: ${(error as Error).message}`);
-    }
+  private apply(event: RecordedEvent): void {
+    if (event.position <= this.reached) return;
+    for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
+    this.reached = event.position;
+    this.reachedEventId = event.id;
+    if (this.reached - this.snapshotAt >= SNAPSHOT_EVERY_EVENTS) this.saveSnapshot();
+    this.release();
   }
 
   /** Loads the snapshot where it fits this log and these projections; the position to catch up from. */
