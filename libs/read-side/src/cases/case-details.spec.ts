@@ -1,88 +1,36 @@
-import { CaseEvent, CaseProposed, caseStreamId } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import { caseClosed, caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, recorder as storeRecorder } from '../testing/read-side.testing';
 import { CaseDetails, evolveCaseDetails } from './case-details';
 
 /** One case's stream as the store reads it back: revisions from 0, global positions rising (other streams in between). */
-const recorder = () => {
-  let position = 40;
-  let revision = -1;
-  return (event: CaseEvent): RecordedEvent => {
-    position += 3;
-    revision += 1;
-    return {
-      id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
-      streamId: caseStreamId(event.data.caseId),
-      type: event.type,
-      revision,
-      position,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 3, 22) + position * 60_000),
-    };
-  };
-};
+const recorder = () => storeRecorder({ after: 40, step: 3 });
 
 const fold = (events: RecordedEvent[]): CaseDetails | undefined => events.reduce(evolveCaseDetails, undefined);
 
 const caseId = 'kvalitet-kommuner-forsorgshjem';
-const proposal: CaseProposed = {
-  type: 'CaseProposed',
-  data: {
-    caseId,
-    forumId: 'styregruppen',
-    title: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem',
-    kind: 'decision',
-    summary: 'Et notat peger på udfordringer i samarbejdet mellem kommunerne og forsorgshjemmene.',
-    recommendation: ['Godkender, at notatet videresendes til de øvrige regioners rammeaftalesekretariater', 'Drøfter input til den videre proces'],
-    background: 'Slagelse Kommune har som forsorgshjemskommune rejst sagen i Økonomigruppen.',
-    attachments: [{ title: 'Notat om samarbejdet med forsorgshjem', url: 'https://rammeaftale-sjaelland.dk/bilag/forsorgshjem-notat.pdf' }],
-    presenter: 'Slagelse Kommune',
-    proposedAt: '2025-04-22T10:00:00+02:00',
-  },
-};
-const onMay: CaseEvent = {
-  type: 'CaseScheduled',
-  data: { caseId, forumId: 'styregruppen', meetingId: 'styregruppen-2025-05-02', startsAt: '2025-05-02T09:00:00+02:00', scheduledAt: '2025-04-24T14:30:00+02:00' },
-};
-const toAugust: CaseEvent = {
-  type: 'CasePostponed',
-  data: {
-    caseId,
-    forumId: 'styregruppen',
-    fromMeetingId: 'styregruppen-2025-05-02',
-    toMeetingId: 'styregruppen-2025-08-08',
-    toStartsAt: '2025-08-08T11:00:00+02:00',
-    reason: 'Punktet udsættes til næste styregruppemøde 8/8, 11-14',
-    postponedAt: '2025-05-02T09:10:00+02:00',
-  },
-};
-const toNextMeeting: CaseEvent = {
-  type: 'CasePostponed',
-  data: { caseId, forumId: 'styregruppen', fromMeetingId: 'styregruppen-2025-05-02', reason: 'Udsættes til næste møde', postponedAt: '2025-05-02T09:10:00+02:00' },
-};
-const decidedInAugust: CaseEvent = {
-  type: 'CaseDecided',
-  data: {
-    caseId,
-    forumId: 'styregruppen',
-    meetingId: 'styregruppen-2025-08-08',
-    outcome: 'decided',
-    text: 'Styregruppen besluttede at notatet justeres og videresendes til Koordinationsforum i KL',
-    points: ['Notatet justeres', 'Videresendes til Koordinationsforum i KL'],
-    decidedAt: '2025-08-08T12:40:00+02:00',
-  },
-};
-const toKl: CaseEvent = {
-  type: 'CaseForwarded',
-  data: {
-    caseId,
-    fromForumId: 'styregruppen',
-    fromMeetingId: 'styregruppen-2025-08-08',
-    toForumIds: ['kl-koordinationsforum', 'k17'],
-    purpose: 'decision',
-    forwardedAt: '2025-08-08T12:41:00+02:00',
-  },
-};
+const proposal = caseProposed(caseId, 'styregruppen', {
+  title: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem',
+  kind: 'decision',
+  summary: 'Et notat peger på udfordringer i samarbejdet mellem kommunerne og forsorgshjemmene.',
+  recommendation: ['Godkender, at notatet videresendes til de øvrige regioners rammeaftalesekretariater', 'Drøfter input til den videre proces'],
+  background: 'Slagelse Kommune har som forsorgshjemskommune rejst sagen i Økonomigruppen.',
+  attachments: [{ title: 'Notat om samarbejdet med forsorgshjem', url: 'https://rammeaftale-sjaelland.dk/bilag/forsorgshjem-notat.pdf' }],
+  presenter: 'Slagelse Kommune',
+  proposedAt: '2025-04-22T10:00:00+02:00',
+});
+const onMay = caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:00:00+02:00', { scheduledAt: '2025-04-24T14:30:00+02:00' });
+const toAugust = casePostponed(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:10:00+02:00', {
+  to: { meetingId: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00' },
+  reason: 'Punktet udsættes til næste styregruppemøde 8/8, 11-14',
+});
+const toNextMeeting = casePostponed(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:10:00+02:00', { reason: 'Udsættes til næste møde' });
+const decidedInAugust = caseDecided(caseId, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T12:40:00+02:00', {
+  outcome: 'decided',
+  text: 'Styregruppen besluttede at notatet justeres og videresendes til Koordinationsforum i KL',
+  points: ['Notatet justeres', 'Videresendes til Koordinationsforum i KL'],
+});
+const toKl = caseForwarded(caseId, 'styregruppen', 'styregruppen-2025-08-08', ['kl-koordinationsforum', 'k17'], 'decision', '2025-08-08T12:41:00+02:00');
+const closed = caseClosed(caseId, '2025-12-15T10:00:00+01:00');
 
 describe('case details (one case folded from its own stream)', () => {
   it('given no events of the case, when a scheduling arrives before any proposal, then there is no case', () => {
@@ -170,21 +118,21 @@ describe('case details (one case folded from its own stream)', () => {
 
   it('given an open case, when it is withdrawn, then its status is withdrawn', () => {
     const record = recorder();
-    const details = fold([proposal, onMay, { type: 'CaseWithdrawn', data: { caseId, reason: 'Slagelse trækker punktet', withdrawnAt: '2025-04-28T08:00:00+02:00' } } as CaseEvent].map(record));
+    const details = fold([proposal, onMay, caseWithdrawn(caseId, '2025-04-28T08:00:00+02:00', { reason: 'Slagelse trækker punktet' })].map(record));
     expect(details?.status).toBe('withdrawn');
     expect(details?.revision).toBe(2);
   });
 
   it('given a forwarded case, when it is closed, then its status is closed', () => {
     const record = recorder();
-    const details = fold([proposal, onMay, toAugust, decidedInAugust, toKl, { type: 'CaseClosed', data: { caseId, closedAt: '2025-12-15T10:00:00+01:00' } } as CaseEvent].map(record));
+    const details = fold([proposal, onMay, toAugust, decidedInAugust, toKl, closed].map(record));
     expect(details?.status).toBe('closed');
     expect(details?.revision).toBe(5);
   });
 
   it('given the stream where every event is delivered twice in a row, then the details equal those from single delivery', () => {
     const record = recorder();
-    const events = [proposal, onMay, toAugust, decidedInAugust, toKl, { type: 'CaseClosed', data: { caseId, closedAt: '2025-12-15T10:00:00+01:00' } } as CaseEvent].map(record);
+    const events = [proposal, onMay, toAugust, decidedInAugust, toKl, closed].map(record);
     const once = fold(events);
     const twice = fold(events.flatMap((event) => [event, event]));
     expect(twice).toEqual(once);

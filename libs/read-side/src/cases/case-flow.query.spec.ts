@@ -1,39 +1,6 @@
-import { CaseEvent, caseStreamId, MeetingEvent, MeetingScheduled, meetingStreamId } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
-import { MeetingView, meetingsProjection } from '../meetings/meetings.projection';
-import { applyEvent } from '../projection-runner/projection';
+import { CaseEvent, MeetingEvent } from '@app/domain';
+import { caseClosed, caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
 import { caseFlow } from './case-flow.query';
-import { CaseSummary, casesProjection } from './cases.projection';
-
-/** Folds events, recorded as the store hands them out, into the meetings and cases read models. */
-const readModels = (events: (CaseEvent | MeetingEvent)[]) => {
-  const meetings = new Map<string, MeetingView>();
-  const cases = new Map<string, CaseSummary>();
-  const revisions = new Map<string, number>();
-  events.forEach((event, index) => {
-    const streamId = event.type.startsWith('Meeting') ? meetingStreamId((event as MeetingEvent).data.meetingId) : caseStreamId((event as CaseEvent).data.caseId);
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    const recorded: RecordedEvent = {
-      id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
-      streamId,
-      type: event.type,
-      revision,
-      position: index + 1,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 3, 20) + index * 60_000),
-    };
-    applyEvent(meetings, meetingsProjection, recorded);
-    applyEvent(cases, casesProjection, recorded);
-  });
-  return { meetings, cases };
-};
-
-const meeting = (meetingId: string, forumId: string, startsAt: string): MeetingScheduled => ({
-  type: 'MeetingScheduled',
-  data: { meetingId, forumId, startsAt, scheduledAt: '2025-04-01T11:30:00+02:00' },
-});
 
 const may = { id: 'styregruppen-2025-05-02', startsAt: '2025-05-02T09:00:00+02:00' };
 const august = { id: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00' };
@@ -41,66 +8,37 @@ const k17August = { id: 'k17-2025-08-22', startsAt: '2025-08-22T09:00:00+02:00' 
 const kkrSeptember = { id: 'kkr-sjaelland-2025-09-02', startsAt: '2025-09-02T16:00:00+02:00' };
 
 const calendar: MeetingEvent[] = [
-  meeting(may.id, 'styregruppen', may.startsAt),
-  meeting(august.id, 'styregruppen', august.startsAt),
-  meeting(k17August.id, 'k17', k17August.startsAt),
-  meeting(kkrSeptember.id, 'kkr-sjaelland', kkrSeptember.startsAt),
+  meetingScheduled(may.id, 'styregruppen', may.startsAt),
+  meetingScheduled(august.id, 'styregruppen', august.startsAt),
+  meetingScheduled(k17August.id, 'k17', k17August.startsAt),
+  meetingScheduled(kkrSeptember.id, 'kkr-sjaelland', kkrSeptember.startsAt),
 ];
 
 // "Kvalitet i samarbejdet mellem kommuner og forsorgshjem": on 2/5, postponed to 8/8, decided, sent to KL.
 const forsorgshjem = 'kvalitet-kommuner-forsorgshjem';
 const forsorgshjemStory: CaseEvent[] = [
-  {
-    type: 'CaseProposed',
-    data: { caseId: forsorgshjem, forumId: 'styregruppen', title: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem', kind: 'decision', recommendation: [], attachments: [], proposedAt: '2025-04-22T10:00:00+02:00' },
-  },
-  { type: 'CaseScheduled', data: { caseId: forsorgshjem, forumId: 'styregruppen', meetingId: may.id, startsAt: may.startsAt, scheduledAt: '2025-04-24T14:30:00+02:00' } },
-  {
-    type: 'CasePostponed',
-    data: { caseId: forsorgshjem, forumId: 'styregruppen', fromMeetingId: may.id, toMeetingId: august.id, toStartsAt: august.startsAt, reason: 'Udsættes til 8/8', postponedAt: '2025-05-02T09:10:00+02:00' },
-  },
-  {
-    type: 'CaseDecided',
-    data: {
-      caseId: forsorgshjem,
-      forumId: 'styregruppen',
-      meetingId: august.id,
-      outcome: 'decided',
-      text: 'Styregruppen besluttede at notatet justeres og videresendes til Koordinationsforum i KL',
-      points: [],
-      decidedAt: '2025-08-08T12:40:00+02:00',
-    },
-  },
-  {
-    type: 'CaseForwarded',
-    data: { caseId: forsorgshjem, fromForumId: 'styregruppen', fromMeetingId: august.id, toForumIds: ['kl-koordinationsforum'], purpose: 'decision', forwardedAt: '2025-08-08T12:41:00+02:00' },
-  },
+  caseProposed(forsorgshjem, 'styregruppen', { title: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem', proposedAt: '2025-04-22T10:00:00+02:00' }),
+  caseScheduled(forsorgshjem, 'styregruppen', may.id, may.startsAt, { scheduledAt: '2025-04-24T14:30:00+02:00' }),
+  casePostponed(forsorgshjem, 'styregruppen', may.id, '2025-05-02T09:10:00+02:00', { to: { meetingId: august.id, startsAt: august.startsAt }, reason: 'Udsættes til 8/8' }),
+  caseDecided(forsorgshjem, 'styregruppen', august.id, '2025-08-08T12:40:00+02:00', {
+    outcome: 'decided',
+    text: 'Styregruppen besluttede at notatet justeres og videresendes til Koordinationsforum i KL',
+  }),
+  caseForwarded(forsorgshjem, 'styregruppen', august.id, ['kl-koordinationsforum'], 'decision', '2025-08-08T12:41:00+02:00'),
 ];
 
 // "Socialtilsyn Østs årsrapport 2024": noted on 8/8, sent to K17 and KKR, noted by K17 on 22/8, on KKR's 2/9.
 const tilsyn = 'socialtilsyn-oest-aarsrapport-2024';
 const tilsynUntilForwarded: CaseEvent[] = [
-  {
-    type: 'CaseProposed',
-    data: { caseId: tilsyn, forumId: 'styregruppen', title: 'Socialtilsyn Østs årsrapport 2024', kind: 'information', recommendation: [], attachments: [], proposedAt: '2025-07-01T09:00:00+02:00' },
-  },
-  { type: 'CaseScheduled', data: { caseId: tilsyn, forumId: 'styregruppen', meetingId: august.id, startsAt: august.startsAt, scheduledAt: '2025-07-01T09:05:00+02:00' } },
-  {
-    type: 'CaseDecided',
-    data: { caseId: tilsyn, forumId: 'styregruppen', meetingId: august.id, outcome: 'noted', text: 'Styregruppen tog orienteringen til efterretning', points: [], decidedAt: '2025-08-08T11:45:00+02:00' },
-  },
-  {
-    type: 'CaseForwarded',
-    data: { caseId: tilsyn, fromForumId: 'styregruppen', fromMeetingId: august.id, toForumIds: ['k17', 'kkr-sjaelland'], purpose: 'information', forwardedAt: '2025-08-08T11:46:00+02:00' },
-  },
+  caseProposed(tilsyn, 'styregruppen', { title: 'Socialtilsyn Østs årsrapport 2024', kind: 'information', proposedAt: '2025-07-01T09:00:00+02:00' }),
+  caseScheduled(tilsyn, 'styregruppen', august.id, august.startsAt, { scheduledAt: '2025-07-01T09:05:00+02:00' }),
+  caseDecided(tilsyn, 'styregruppen', august.id, '2025-08-08T11:45:00+02:00', { outcome: 'noted', text: 'Styregruppen tog orienteringen til efterretning' }),
+  caseForwarded(tilsyn, 'styregruppen', august.id, ['k17', 'kkr-sjaelland'], 'information', '2025-08-08T11:46:00+02:00'),
 ];
 const tilsynFurther: CaseEvent[] = [
-  { type: 'CaseScheduled', data: { caseId: tilsyn, forumId: 'k17', meetingId: k17August.id, startsAt: k17August.startsAt, scheduledAt: '2025-08-08T11:47:00+02:00' } },
-  { type: 'CaseScheduled', data: { caseId: tilsyn, forumId: 'kkr-sjaelland', meetingId: kkrSeptember.id, startsAt: kkrSeptember.startsAt, scheduledAt: '2025-08-08T11:47:00+02:00' } },
-  {
-    type: 'CaseDecided',
-    data: { caseId: tilsyn, forumId: 'k17', meetingId: k17August.id, outcome: 'noted', text: 'K17 tog orienteringen til efterretning', points: [], decidedAt: '2025-08-22T09:50:00+02:00' },
-  },
+  caseScheduled(tilsyn, 'k17', k17August.id, k17August.startsAt, { scheduledAt: '2025-08-08T11:47:00+02:00' }),
+  caseScheduled(tilsyn, 'kkr-sjaelland', kkrSeptember.id, kkrSeptember.startsAt, { scheduledAt: '2025-08-08T11:47:00+02:00' }),
+  caseDecided(tilsyn, 'k17', k17August.id, '2025-08-22T09:50:00+02:00', { outcome: 'noted', text: 'K17 tog orienteringen til efterretning' }),
 ];
 
 describe('case flow', () => {
@@ -171,10 +109,7 @@ describe('case flow', () => {
     const { cases, meetings } = readModels([
       ...calendar,
       ...forsorgshjemStory.slice(0, 3),
-      {
-        type: 'MeetingRescheduled',
-        data: { meetingId: august.id, forumId: 'styregruppen', startsAt: '2025-08-15T11:00:00+02:00', previousStartsAt: august.startsAt, rescheduledAt: '2025-06-01T09:00:00+02:00' },
-      },
+      meetingRescheduled(august.id, 'styregruppen', august.startsAt, '2025-08-15T11:00:00+02:00', '2025-06-01T09:00:00+02:00'),
     ]);
     const flow = caseFlow(cases, meetings, forsorgshjem);
     expect(flow?.waitsIn).toEqual([{ forumId: 'styregruppen', meetingId: august.id, startsAt: '2025-08-15T11:00:00+02:00' }]);
@@ -182,7 +117,7 @@ describe('case flow', () => {
   });
 
   it('given a meeting the read model does not know, then a step falls back to when it happened', () => {
-    const { cases, meetings } = readModels([meeting(august.id, 'styregruppen', august.startsAt), ...forsorgshjemStory.slice(0, 3)]);
+    const { cases, meetings } = readModels([meetingScheduled(august.id, 'styregruppen', august.startsAt), ...forsorgshjemStory.slice(0, 3)]);
     expect(caseFlow(cases, meetings, forsorgshjem)?.steps[0]).toMatchObject({ what: 'postponed', meetingId: may.id, at: '2025-05-02T09:10:00+02:00' });
   });
 
@@ -190,7 +125,7 @@ describe('case flow', () => {
     const { cases, meetings } = readModels([
       ...calendar,
       ...forsorgshjemStory.slice(0, 3),
-      { type: 'CaseWithdrawn', data: { caseId: forsorgshjem, reason: 'Slagelse trækker punktet', withdrawnAt: '2025-06-10T09:00:00+02:00' } },
+      caseWithdrawn(forsorgshjem, '2025-06-10T09:00:00+02:00', { reason: 'Slagelse trækker punktet' }),
     ]);
     const flow = caseFlow(cases, meetings, forsorgshjem);
     expect(flow?.status).toBe('withdrawn');
@@ -199,7 +134,7 @@ describe('case flow', () => {
   });
 
   it('given a forwarded case that is closed, then the flow ends with the closing and it waits nowhere', () => {
-    const { cases, meetings } = readModels([...calendar, ...forsorgshjemStory, { type: 'CaseClosed', data: { caseId: forsorgshjem, closedAt: '2025-12-15T10:00:00+01:00' } }]);
+    const { cases, meetings } = readModels([...calendar, ...forsorgshjemStory, caseClosed(forsorgshjem, '2025-12-15T10:00:00+01:00')]);
     const flow = caseFlow(cases, meetings, forsorgshjem);
     expect(flow?.status).toBe('closed');
     expect(flow?.steps.map((step) => step.what)).toEqual(['postponed', 'decided', 'forwarded', 'closed']);

@@ -1,130 +1,42 @@
-import {
-  CaseClosed,
-  CaseDecided,
-  CaseEvent,
-  CaseForwarded,
-  CaseKind,
-  CasePostponed,
-  CaseProposed,
-  CaseScheduled,
-  caseStreamId,
-  CaseWithdrawn,
-  FollowUpAssigned,
-  followUpStreamId,
-  MeetingScheduled,
-  meetingStreamId,
-} from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { foldEvents } from '../projection-runner/projection';
-import { CaseSummary, casesProjection, CasesState } from './cases.projection';
-
-type DomainEvent = CaseEvent | MeetingScheduled | FollowUpAssigned;
-
-/** Records domain events the way the store hands them out: global positions rise, revisions count per stream. */
-const recorder = () => {
-  let position = 0;
-  const revisions = new Map<string, number>();
-  return (event: DomainEvent): RecordedEvent => {
-    const streamId =
-      event.type === 'MeetingScheduled'
-        ? meetingStreamId(event.data.meetingId)
-        : event.type === 'FollowUpAssigned'
-          ? followUpStreamId(event.data.followUpId)
-          : caseStreamId(event.data.caseId);
-    position += 1;
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
-      streamId,
-      type: event.type,
-      revision,
-      position,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 3, 1) + position * 60_000),
-    };
-  };
-};
+import { caseClosed, caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, deepFreeze, followUpAssigned, meetingScheduled, plain, recorder } from '../testing/read-side.testing';
+import { CaseSummary, casesProjection } from './cases.projection';
 
 const fold = (events: RecordedEvent[]): Map<string, CaseSummary> => foldEvents(casesProjection, events);
-const plain = (state: CasesState) => Object.fromEntries(state);
-
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-const proposed = (caseId: string, title: string, kind: CaseKind, forumId: string, proposedAt: string): CaseProposed => ({
-  type: 'CaseProposed',
-  data: { caseId, forumId, title, kind, recommendation: [], attachments: [], proposedAt },
-});
-const scheduled = (caseId: string, forumId: string, meetingId: string, startsAt: string, scheduledAt: string, previousMeetingId?: string): CaseScheduled => ({
-  type: 'CaseScheduled',
-  data: { caseId, forumId, meetingId, startsAt, previousMeetingId, scheduledAt },
-});
-const postponed = (caseId: string, forumId: string, fromMeetingId: string, postponedAt: string, to?: { meetingId: string; startsAt: string }): CasePostponed => ({
-  type: 'CasePostponed',
-  data: { caseId, forumId, fromMeetingId, toMeetingId: to?.meetingId, toStartsAt: to?.startsAt, reason: 'Punktet udsættes', postponedAt },
-});
-const decided = (caseId: string, forumId: string, meetingId: string, outcome: CaseDecided['data']['outcome'], text: string, decidedAt: string): CaseDecided => ({
-  type: 'CaseDecided',
-  data: { caseId, forumId, meetingId, outcome, text, points: [text], decidedAt },
-});
-const forwarded = (caseId: string, fromForumId: string, fromMeetingId: string, toForumIds: string[], purpose: 'decision' | 'information', forwardedAt: string): CaseForwarded => ({
-  type: 'CaseForwarded',
-  data: { caseId, fromForumId, fromMeetingId, toForumIds, purpose, forwardedAt },
-});
 
 // The item "Kvalitet i samarbejdet mellem kommuner og forsorgshjem": on 2/5, postponed to 8/8, decided there, sent to KL.
 const forsorgshjem = 'kvalitet-kommuner-forsorgshjem';
-const forsorgshjemProposed = proposed(forsorgshjem, 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem', 'decision', 'styregruppen', '2025-04-22T10:00:00+02:00');
-const forsorgshjemOnMay = scheduled(forsorgshjem, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:00:00+02:00', '2025-04-24T14:30:00+02:00');
-const forsorgshjemToAugust = postponed(forsorgshjem, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:10:00+02:00', {
-  meetingId: 'styregruppen-2025-08-08',
-  startsAt: '2025-08-08T11:00:00+02:00',
+const forsorgshjemProposed = caseProposed(forsorgshjem, 'styregruppen', {
+  title: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem',
+  kind: 'decision',
+  proposedAt: '2025-04-22T10:00:00+02:00',
 });
-const forsorgshjemDecided = decided(
-  forsorgshjem,
-  'styregruppen',
-  'styregruppen-2025-08-08',
-  'decided',
-  'Styregruppen besluttede at notatet justeres og videresendes til Koordinationsforum i KL',
-  '2025-08-08T12:40:00+02:00',
-);
-const forsorgshjemToKl = forwarded(forsorgshjem, 'styregruppen', 'styregruppen-2025-08-08', ['kl-koordinationsforum'], 'decision', '2025-08-08T12:41:00+02:00');
+const forsorgshjemOnMay = caseScheduled(forsorgshjem, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:00:00+02:00', { scheduledAt: '2025-04-24T14:30:00+02:00' });
+const forsorgshjemToAugust = casePostponed(forsorgshjem, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:10:00+02:00', {
+  to: { meetingId: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00' },
+});
+const forsorgshjemDecided = caseDecided(forsorgshjem, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T12:40:00+02:00', {
+  outcome: 'decided',
+  text: 'Styregruppen besluttede at notatet justeres og videresendes til Koordinationsforum i KL',
+});
+const forsorgshjemToKl = caseForwarded(forsorgshjem, 'styregruppen', 'styregruppen-2025-08-08', ['kl-koordinationsforum'], 'decision', '2025-08-08T12:41:00+02:00');
 
 // "Socialtilsyn Østs årsrapport 2024": noted on 8/8 and sent on to K17 and KKR for information.
 const tilsyn = 'socialtilsyn-oest-aarsrapport-2024';
-const tilsynProposed = proposed(tilsyn, 'Socialtilsyn Østs årsrapport 2024', 'information', 'styregruppen', '2025-07-01T09:00:00+02:00');
-const tilsynOnAugust = scheduled(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T11:00:00+02:00', '2025-07-01T09:05:00+02:00');
-const tilsynNoted = decided(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', 'noted', 'Styregruppen tog orienteringen til efterretning', '2025-08-08T11:45:00+02:00');
-const tilsynOn = forwarded(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', ['k17', 'kkr-sjaelland'], 'information', '2025-08-08T11:46:00+02:00');
-const tilsynOnK17 = scheduled(tilsyn, 'k17', 'k17-2025-08-22', '2025-08-22T09:00:00+02:00', '2025-08-08T11:46:30+02:00');
+const tilsynProposed = caseProposed(tilsyn, 'styregruppen', { title: 'Socialtilsyn Østs årsrapport 2024', kind: 'information', proposedAt: '2025-07-01T09:00:00+02:00' });
+const tilsynOnAugust = caseScheduled(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T11:00:00+02:00', { scheduledAt: '2025-07-01T09:05:00+02:00' });
+const tilsynNoted = caseDecided(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T11:45:00+02:00', { outcome: 'noted', text: 'Styregruppen tog orienteringen til efterretning' });
+const tilsynOn = caseForwarded(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', ['k17', 'kkr-sjaelland'], 'information', '2025-08-08T11:46:00+02:00');
+const tilsynOnK17 = caseScheduled(tilsyn, 'k17', 'k17-2025-08-22', '2025-08-22T09:00:00+02:00', { scheduledAt: '2025-08-08T11:46:30+02:00' });
 
 describe('cases projection', () => {
   it('is keyed by the case id, and ignores meetings and follow-ups (even those that name a case)', () => {
     const record = recorder();
     expect(casesProjection.keyOf(record(tilsynProposed))).toBe(tilsyn);
     expect(casesProjection.keyOf(record(tilsynOn))).toBe(tilsyn);
-    const meeting: MeetingScheduled = {
-      type: 'MeetingScheduled',
-      data: { meetingId: 'k17-2025-10-03', forumId: 'k17', startsAt: '2025-10-03T09:00:00+02:00', scheduledAt: '2025-05-02T12:00:00+02:00' },
-    };
-    const followUp: FollowUpAssigned = {
-      type: 'FollowUpAssigned',
-      data: {
-        followUpId: 'kora-kontakt',
-        caseId: tilsyn,
-        forumId: 'styregruppen',
-        description: 'Sekretariatet kontakter KORA',
-        owners: [{ name: 'Rammeaftalesekretariatet' }],
-        assignedAt: '2025-08-08T12:00:00+02:00',
-      },
-    };
+    const meeting = meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00');
+    const followUp = followUpAssigned('kora-kontakt', tilsyn);
     expect(casesProjection.keyOf(record(meeting))).toBeUndefined();
     expect(casesProjection.keyOf(record(followUp))).toBeUndefined();
   });
@@ -173,9 +85,9 @@ describe('cases projection', () => {
       const record = recorder();
       const caseId = 'botilbud-kapacitet';
       const state = fold([
-        record(proposed(caseId, 'Kapacitet på botilbud', 'discussion', 'k17', '2025-10-20T10:00:00+02:00')),
-        record(scheduled(caseId, 'k17', 'k17-2025-12-05', '2025-12-05T09:00:00+01:00', '2025-10-20T10:05:00+02:00')),
-        record(scheduled(caseId, 'k17', 'k17-2026-01-16', '2026-01-16T09:00:00+01:00', '2025-11-28T08:00:00+01:00', 'k17-2025-12-05')),
+        record(caseProposed(caseId, 'k17', { title: 'Kapacitet på botilbud', kind: 'discussion', proposedAt: '2025-10-20T10:00:00+02:00' })),
+        record(caseScheduled(caseId, 'k17', 'k17-2025-12-05', '2025-12-05T09:00:00+01:00', { scheduledAt: '2025-10-20T10:05:00+02:00' })),
+        record(caseScheduled(caseId, 'k17', 'k17-2026-01-16', '2026-01-16T09:00:00+01:00', { scheduledAt: '2025-11-28T08:00:00+01:00', previousMeetingId: 'k17-2025-12-05' })),
       ]);
       expect(state.get(caseId)?.forums.k17).toMatchObject({ state: 'scheduled', meetingId: 'k17-2026-01-16', carriedOverFrom: 'k17-2025-12-05', since: 3 });
     });
@@ -198,7 +110,7 @@ describe('cases projection', () => {
         tilsynProposed,
         tilsynOnAugust,
         tilsynNoted,
-        scheduled(tilsyn, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', '2025-08-08T13:00:00+02:00', 'styregruppen-2025-08-08'),
+        caseScheduled(tilsyn, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', { scheduledAt: '2025-08-08T13:00:00+02:00', previousMeetingId: 'styregruppen-2025-08-08' }),
       ].map(record));
       expect(state.get(tilsyn)?.forums.styregruppen).toEqual({
         forumId: 'styregruppen',
@@ -240,9 +152,9 @@ describe('cases projection', () => {
       const record = recorder();
       const caseId = 'takstanalyse-2026';
       const state = fold([
-        record(proposed(caseId, 'Takstanalyse 2026', 'decision', 'styregruppen', '2025-08-20T10:00:00+02:00')),
-        record(scheduled(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', '2025-08-20T10:01:00+02:00')),
-        record(postponed(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:20:00+02:00')),
+        record(caseProposed(caseId, 'styregruppen', { title: 'Takstanalyse 2026', kind: 'decision', proposedAt: '2025-08-20T10:00:00+02:00' })),
+        record(caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', { scheduledAt: '2025-08-20T10:01:00+02:00' })),
+        record(casePostponed(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:20:00+02:00')),
       ]);
       const step = state.get(caseId)?.forums.styregruppen;
       expect(step).toMatchObject({ state: 'waiting', carriedOverFrom: 'styregruppen-2025-09-19', since: 3 });
@@ -254,10 +166,10 @@ describe('cases projection', () => {
       const record = recorder();
       const caseId = 'takstanalyse-2026';
       const state = fold([
-        record(proposed(caseId, 'Takstanalyse 2026', 'decision', 'styregruppen', '2025-08-20T10:00:00+02:00')),
-        record(scheduled(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', '2025-08-20T10:01:00+02:00')),
-        record(postponed(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:20:00+02:00')),
-        record(scheduled(caseId, 'styregruppen', 'styregruppen-2025-11-21', '2025-11-21T10:00:00+01:00', '2025-09-25T09:00:00+02:00')),
+        record(caseProposed(caseId, 'styregruppen', { title: 'Takstanalyse 2026', kind: 'decision', proposedAt: '2025-08-20T10:00:00+02:00' })),
+        record(caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', { scheduledAt: '2025-08-20T10:01:00+02:00' })),
+        record(casePostponed(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:20:00+02:00')),
+        record(caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-11-21', '2025-11-21T10:00:00+01:00', { scheduledAt: '2025-09-25T09:00:00+02:00' })),
       ]);
       expect(state.get(caseId)?.forums.styregruppen).toMatchObject({
         state: 'scheduled',
@@ -319,8 +231,8 @@ describe('cases projection', () => {
           tilsynNoted,
           tilsynOn,
           tilsynOnK17,
-          decided(tilsyn, 'k17', 'k17-2025-08-22', 'noted', 'K17 tog orienteringen til efterretning', '2025-08-22T09:30:00+02:00'),
-          forwarded(tilsyn, 'kkr-sjaelland', 'kkr-sjaelland-2025-09-02', ['k17'], 'decision', '2025-09-02T17:00:00+02:00'),
+          caseDecided(tilsyn, 'k17', 'k17-2025-08-22', '2025-08-22T09:30:00+02:00', { outcome: 'noted', text: 'K17 tog orienteringen til efterretning' }),
+          caseForwarded(tilsyn, 'kkr-sjaelland', 'kkr-sjaelland-2025-09-02', ['k17'], 'decision', '2025-09-02T17:00:00+02:00'),
         ].map(record),
       );
       expect(state.get(tilsyn)?.forums.k17).toEqual({ forumId: 'k17', purpose: 'decision', state: 'waiting', fromForumId: 'kkr-sjaelland', since: 7 });
@@ -333,7 +245,7 @@ describe('cases projection', () => {
       const events = [
         forsorgshjemProposed,
         forsorgshjemOnMay,
-        { type: 'CaseWithdrawn', data: { caseId: forsorgshjem, reason: 'Slagelse trækker punktet', withdrawnAt: '2025-04-28T08:00:00+02:00' } } satisfies CaseWithdrawn,
+        caseWithdrawn(forsorgshjem, '2025-04-28T08:00:00+02:00', { reason: 'Slagelse trækker punktet' }),
       ].map(record);
       const summary = fold(events).get(forsorgshjem);
       expect(summary?.status).toBe('withdrawn');
@@ -348,7 +260,7 @@ describe('cases projection', () => {
         forsorgshjemToAugust,
         forsorgshjemDecided,
         forsorgshjemToKl,
-        { type: 'CaseClosed', data: { caseId: forsorgshjem, closedAt: '2025-12-15T10:00:00+01:00' } } satisfies CaseClosed,
+        caseClosed(forsorgshjem, '2025-12-15T10:00:00+01:00'),
       ].map(record);
       const summary = fold(events).get(forsorgshjem);
       expect(summary?.status).toBe('closed');
@@ -385,20 +297,20 @@ describe('cases projection', () => {
     const events = [
       forsorgshjemProposed,
       tilsynProposed,
-      proposed(caseId, 'Takstanalyse 2026', 'decision', 'styregruppen', '2025-04-25T10:00:00+02:00'),
+      caseProposed(caseId, 'styregruppen', { title: 'Takstanalyse 2026', kind: 'decision', proposedAt: '2025-04-25T10:00:00+02:00' }),
       forsorgshjemOnMay,
-      scheduled(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:00:00+02:00', '2025-04-25T10:01:00+02:00'),
+      caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:00:00+02:00', { scheduledAt: '2025-04-25T10:01:00+02:00' }),
       forsorgshjemToAugust,
-      postponed(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:11:00+02:00'),
+      casePostponed(caseId, 'styregruppen', 'styregruppen-2025-05-02', '2025-05-02T09:11:00+02:00'),
       tilsynOnAugust,
-      scheduled(caseId, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T11:00:00+02:00', '2025-05-05T09:00:00+02:00'),
+      caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-08-08', '2025-08-08T11:00:00+02:00', { scheduledAt: '2025-05-05T09:00:00+02:00' }),
       tilsynNoted,
       forsorgshjemDecided,
       tilsynOn,
       forsorgshjemToKl,
       tilsynOnK17,
-      { type: 'CaseWithdrawn', data: { caseId, withdrawnAt: '2025-08-08T13:00:00+02:00' } } satisfies CaseWithdrawn,
-      { type: 'CaseClosed', data: { caseId: forsorgshjem, closedAt: '2025-12-15T10:00:00+01:00' } } satisfies CaseClosed,
+      caseWithdrawn(caseId, '2025-08-08T13:00:00+02:00'),
+      caseClosed(forsorgshjem, '2025-12-15T10:00:00+01:00'),
     ].map(record);
     const once = fold(events);
     const twice = fold(events.flatMap((event) => [event, event]));

@@ -1,61 +1,13 @@
-import { CaseEvent, caseStreamId, MeetingEvent, MeetingScheduled, meetingStreamId } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
-import { meetingsProjection } from '../meetings/meetings.projection';
-import { applyEvent } from '../projection-runner/projection';
-import { CaseSummary, casesProjection } from './cases.projection';
+import { CaseEvent, ForwardPurpose } from '@app/domain';
+import { caseDecided, caseForwarded, caseProposed, caseScheduled, caseWithdrawn, meetingHeld, meetingScheduled, readModels } from '../testing/read-side.testing';
 import { forumPipeline } from './forum-pipeline.query';
 
-/** Folds events, recorded as the store hands them out, into the meetings and cases read models. */
-const readModels = (events: (CaseEvent | MeetingEvent)[]) => {
-  const meetings = new Map();
-  const cases = new Map<string, CaseSummary>();
-  const revisions = new Map<string, number>();
-  events.forEach((event, index) => {
-    const streamId = event.type.startsWith('Meeting') ? meetingStreamId((event as MeetingEvent).data.meetingId) : caseStreamId((event as CaseEvent).data.caseId);
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    const recorded: RecordedEvent = {
-      id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
-      streamId,
-      type: event.type,
-      revision,
-      position: index + 1,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 4, 2) + index * 60_000),
-    };
-    applyEvent(meetings, meetingsProjection, recorded);
-    applyEvent(cases, casesProjection, recorded);
-  });
-  return { meetings, cases };
-};
-
-const meeting = (meetingId: string, forumId: string, startsAt: string): MeetingScheduled => ({
-  type: 'MeetingScheduled',
-  data: { meetingId, forumId, startsAt, scheduledAt: '2025-05-02T11:30:00+02:00' },
-});
-const proposed = (caseId: string, title: string, forumId = 'styregruppen'): CaseEvent => ({
-  type: 'CaseProposed',
-  data: { caseId, forumId, title, kind: 'decision', recommendation: [], attachments: [], proposedAt: '2025-07-01T09:00:00+02:00' },
-});
-const onMeeting = (caseId: string, forumId: string, meetingId: string, startsAt: string): CaseEvent => ({
-  type: 'CaseScheduled',
-  data: { caseId, forumId, meetingId, startsAt, scheduledAt: '2025-07-02T09:00:00+02:00' },
-});
-const decidedAt = (caseId: string, forumId: string, meetingId: string, at: string): CaseEvent => ({
-  type: 'CaseDecided',
-  data: { caseId, forumId, meetingId, outcome: 'noted', text: 'Tog orienteringen til efterretning', points: [], decidedAt: at },
-});
-const forwardedTo = (caseId: string, fromForumId: string, fromMeetingId: string, toForumIds: string[], purpose: 'decision' | 'information', at: string): CaseEvent => ({
-  type: 'CaseForwarded',
-  data: { caseId, fromForumId, fromMeetingId, toForumIds, purpose, forwardedAt: at },
-});
 /** Raised in Styregruppen, decided on the given meeting and forwarded from it. */
-const raisedAndForwarded = (caseId: string, title: string, meetingId: string, startsAt: string, toForumIds: string[], purpose: 'decision' | 'information'): CaseEvent[] => [
-  proposed(caseId, title),
-  onMeeting(caseId, 'styregruppen', meetingId, startsAt),
-  decidedAt(caseId, 'styregruppen', meetingId, startsAt),
-  forwardedTo(caseId, 'styregruppen', meetingId, toForumIds, purpose, startsAt),
+const raisedAndForwarded = (caseId: string, title: string, meetingId: string, startsAt: string, toForumIds: string[], purpose: ForwardPurpose): CaseEvent[] => [
+  caseProposed(caseId, 'styregruppen', { title }),
+  caseScheduled(caseId, 'styregruppen', meetingId, startsAt),
+  caseDecided(caseId, 'styregruppen', meetingId, startsAt),
+  caseForwarded(caseId, 'styregruppen', meetingId, toForumIds, purpose, startsAt),
 ];
 
 const august = { id: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00' };
@@ -64,33 +16,33 @@ const september = { id: 'styregruppen-2025-09-19', startsAt: '2025-09-19T12:00:0
 /** K17 on 20/9/2025: the 22/8 meeting held, 3/10 next, 5/12 after it. */
 const k17OnTheTwentiethOfSeptember = () =>
   readModels([
-    meeting('styregruppen-2025-08-08', 'styregruppen', august.startsAt),
-    meeting('styregruppen-2025-09-19', 'styregruppen', september.startsAt),
-    meeting('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00'),
-    meeting('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
-    meeting('k17-2025-12-05', 'k17', '2025-12-05T09:00:00+01:00'),
-    meeting('kkr-sjaelland-2025-10-22', 'kkr-sjaelland', '2025-10-22T16:00:00+02:00'),
-    { type: 'MeetingHeld', data: { meetingId: 'k17-2025-08-22', forumId: 'k17', heldAt: '2025-08-22T12:00:00+02:00' } },
+    meetingScheduled('styregruppen-2025-08-08', 'styregruppen', august.startsAt),
+    meetingScheduled('styregruppen-2025-09-19', 'styregruppen', september.startsAt),
+    meetingScheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00'),
+    meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
+    meetingScheduled('k17-2025-12-05', 'k17', '2025-12-05T09:00:00+01:00'),
+    meetingScheduled('kkr-sjaelland-2025-10-22', 'kkr-sjaelland', '2025-10-22T16:00:00+02:00'),
+    meetingHeld('k17-2025-08-22', 'k17', '2025-08-22T12:00:00+02:00'),
     // Sent to K17 and KKR on 8/8, and dealt with by K17 on 22/8: no longer in K17's pipeline.
     ...raisedAndForwarded('socialtilsyn-oest-aarsrapport-2024', 'Socialtilsyn Østs årsrapport 2024', august.id, august.startsAt, ['k17', 'kkr-sjaelland'], 'information'),
-    onMeeting('socialtilsyn-oest-aarsrapport-2024', 'k17', 'k17-2025-08-22', '2025-08-22T09:00:00+02:00'),
-    decidedAt('socialtilsyn-oest-aarsrapport-2024', 'k17', 'k17-2025-08-22', '2025-08-22T09:40:00+02:00'),
+    caseScheduled('socialtilsyn-oest-aarsrapport-2024', 'k17', 'k17-2025-08-22', '2025-08-22T09:00:00+02:00'),
+    caseDecided('socialtilsyn-oest-aarsrapport-2024', 'k17', 'k17-2025-08-22', '2025-08-22T09:40:00+02:00'),
     // Sent to K17 on 19/9 for decision and put on 3/10.
     ...raisedAndForwarded('takstanalyse-2026', 'Takstanalyse 2026', september.id, september.startsAt, ['k17'], 'decision'),
-    onMeeting('takstanalyse-2026', 'k17', 'k17-2025-10-03', '2025-10-03T09:00:00+02:00'),
+    caseScheduled('takstanalyse-2026', 'k17', 'k17-2025-10-03', '2025-10-03T09:00:00+02:00'),
     // Sent to K17 on 19/9 for information, not on a meeting yet.
     ...raisedAndForwarded('tilsynsreform-2026', 'Tilsynsreformen fra 1/1-2026', september.id, september.startsAt, ['k17'], 'information'),
     // Sent to K17 on 19/9 and put on 5/12, a later meeting than the next one.
     ...raisedAndForwarded('botilbud-kapacitet', 'Kapacitet på botilbud', september.id, september.startsAt, ['k17'], 'decision'),
-    onMeeting('botilbud-kapacitet', 'k17', 'k17-2025-12-05', '2025-12-05T09:00:00+01:00'),
+    caseScheduled('botilbud-kapacitet', 'k17', 'k17-2025-12-05', '2025-12-05T09:00:00+01:00'),
     // Sent to K17 and then withdrawn.
     ...raisedAndForwarded('ankestyrelsen-bestilling', 'Ankestyrelsens bestilling', september.id, september.startsAt, ['k17'], 'decision'),
-    { type: 'CaseWithdrawn', data: { caseId: 'ankestyrelsen-bestilling', withdrawnAt: '2025-09-19T14:00:00+02:00' } },
+    caseWithdrawn('ankestyrelsen-bestilling', '2025-09-19T14:00:00+02:00'),
     // Sent to KKR only.
     ...raisedAndForwarded('plejefamilier', 'Rekruttering af plejefamilier', september.id, september.startsAt, ['kkr-sjaelland'], 'information'),
     // Sent to K17 on 8/8, put on the next K17 meeting later than the one sent on 19/9.
     ...raisedAndForwarded('forsorgshjem', 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem', august.id, august.startsAt, ['k17', 'kl-koordinationsforum'], 'decision'),
-    onMeeting('forsorgshjem', 'k17', 'k17-2025-10-03', '2025-10-03T09:00:00+02:00'),
+    caseScheduled('forsorgshjem', 'k17', 'k17-2025-10-03', '2025-10-03T09:00:00+02:00'),
   ]);
 
 const now = '2025-09-20T10:00:00+02:00';

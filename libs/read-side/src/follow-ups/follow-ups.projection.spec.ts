@@ -1,107 +1,42 @@
-import {
-  CaseProposed,
-  FollowUpAssigned,
-  FollowUpCancelled,
-  FollowUpCompleted,
-  FollowUpEscalated,
-  FollowUpEvent,
-  FollowUpRescheduled,
-  followUpStreamId,
-} from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { foldEvents } from '../projection-runner/projection';
-import { FollowUpRecord, followUpsProjection, FollowUpsState } from './follow-ups.projection';
+import { caseProposed, deepFreeze, followUpAssigned, followUpCancelled, followUpCompleted, followUpEscalated, followUpRescheduled, plain, recorder as storeRecorder } from '../testing/read-side.testing';
+import { FollowUpRecord, followUpsProjection } from './follow-ups.projection';
 
-/** Records domain events the way the store hands them out: global positions rise, revisions count per stream. */
-const recorder = () => {
-  let position = 100;
-  const revisions = new Map<string, number>();
-  return (event: FollowUpEvent | CaseProposed): RecordedEvent => {
-    const streamId = event.type === 'CaseProposed' ? `case-${event.data.caseId}` : followUpStreamId(event.data.followUpId);
-    position += 1;
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
-      streamId,
-      type: event.type,
-      revision,
-      position,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 7, 8) + position * 60_000),
-    };
-  };
-};
+/** Records the events as the store hands them out, well into the log. */
+const recorder = () => storeRecorder({ after: 100 });
 
 const fold = (events: RecordedEvent[]): Map<string, FollowUpRecord> => foldEvents(followUpsProjection, events);
-const plain = (state: FollowUpsState) => Object.fromEntries(state);
-
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
 
 const caseId = 'socialtilsyn-oest-aarsrapport-2024';
 
 // "Sekretariatet kontakter KORA ..." with a date, and "dagsorden deles med styregruppen forud for mødet" before K17's next meeting.
-const koraAssigned: FollowUpAssigned = {
-  type: 'FollowUpAssigned',
-  data: {
-    followUpId: 'kontakt-kora',
-    caseId,
-    forumId: 'styregruppen',
-    description: 'Sekretariatet kontakter KORA om en analyse af det økonomiske tilsyn',
-    owners: [{ name: 'Rammeaftalesekretariatet', email: 'rammeaftale@example.dk', organisation: 'Region Sjælland' }],
-    due: '2025-09-01',
-    assignedAt: '2025-08-08T12:10:00+02:00',
-  },
-};
-const agendaAssigned: FollowUpAssigned = {
-  type: 'FollowUpAssigned',
-  data: {
-    followUpId: 'dagsorden-deles',
-    caseId,
-    forumId: 'styregruppen',
-    description: 'Dagsorden for Koordinationsforum deles med styregruppen forud for mødet',
-    owners: [{ name: 'Slagelse Kommune', organisation: 'Slagelse Kommune' }, { name: 'Rammeaftalesekretariatet' }],
-    dueBeforeMeetingOfForumId: 'k17',
-    assignedAt: '2025-08-08T12:15:00+02:00',
-  },
-};
-const koraCompleted: FollowUpCompleted = {
-  type: 'FollowUpCompleted',
-  data: { followUpId: 'kontakt-kora', caseId, note: 'KORA har svaret; analysen starter i oktober', completedAt: '2025-08-28T15:00:00+02:00' },
-};
-const agendaRescheduled: FollowUpRescheduled = {
-  type: 'FollowUpRescheduled',
-  data: { followUpId: 'dagsorden-deles', caseId, due: '2025-09-30', rescheduledAt: '2025-08-20T09:00:00+02:00' },
-};
-const agendaCancelled: FollowUpCancelled = {
-  type: 'FollowUpCancelled',
-  data: { followUpId: 'dagsorden-deles', caseId, reason: 'Mødet i Koordinationsforum er aflyst', cancelledAt: '2025-09-02T10:00:00+02:00' },
-};
-const koraToSecretariat: FollowUpEscalated = {
-  type: 'FollowUpEscalated',
-  data: { followUpId: 'kontakt-kora', caseId, level: 'secretariat', escalatedAt: '2025-09-03T07:00:00+02:00' },
-};
-const koraToChair: FollowUpEscalated = {
-  type: 'FollowUpEscalated',
-  data: { followUpId: 'kontakt-kora', caseId, level: 'chair', escalatedAt: '2025-09-08T07:00:00+02:00' },
-};
+const koraAssigned = followUpAssigned('kontakt-kora', caseId, {
+  forumId: 'styregruppen',
+  description: 'Sekretariatet kontakter KORA om en analyse af det økonomiske tilsyn',
+  owners: [{ name: 'Rammeaftalesekretariatet', email: 'rammeaftale@example.dk', organisation: 'Region Sjælland' }],
+  due: '2025-09-01',
+  assignedAt: '2025-08-08T12:10:00+02:00',
+});
+const agendaAssigned = followUpAssigned('dagsorden-deles', caseId, {
+  forumId: 'styregruppen',
+  description: 'Dagsorden for Koordinationsforum deles med styregruppen forud for mødet',
+  owners: [{ name: 'Slagelse Kommune', organisation: 'Slagelse Kommune' }, { name: 'Rammeaftalesekretariatet' }],
+  dueBeforeMeetingOfForumId: 'k17',
+  assignedAt: '2025-08-08T12:15:00+02:00',
+});
+const koraCompleted = followUpCompleted('kontakt-kora', caseId, '2025-08-28T15:00:00+02:00', { note: 'KORA har svaret; analysen starter i oktober' });
+const agendaRescheduled = followUpRescheduled('dagsorden-deles', caseId, '2025-09-30', '2025-08-20T09:00:00+02:00');
+const agendaCancelled = followUpCancelled('dagsorden-deles', caseId, '2025-09-02T10:00:00+02:00', { reason: 'Mødet i Koordinationsforum er aflyst' });
+const koraToSecretariat = followUpEscalated('kontakt-kora', caseId, 'secretariat', '2025-09-03T07:00:00+02:00');
+const koraToChair = followUpEscalated('kontakt-kora', caseId, 'chair', '2025-09-08T07:00:00+02:00');
 
 describe('follow-ups projection', () => {
   it('is keyed by the follow-up id, and ignores case events', () => {
     const record = recorder();
     expect(followUpsProjection.keyOf(record(koraAssigned))).toBe('kontakt-kora');
     expect(followUpsProjection.keyOf(record(agendaCancelled))).toBe('dagsorden-deles');
-    const proposal: CaseProposed = {
-      type: 'CaseProposed',
-      data: { caseId, forumId: 'styregruppen', title: 'Socialtilsyn Østs årsrapport 2024', kind: 'information', recommendation: [], attachments: [], proposedAt: '2025-07-01T09:00:00+02:00' },
-    };
+    const proposal = caseProposed(caseId, 'styregruppen', { title: 'Socialtilsyn Østs årsrapport 2024', kind: 'information', proposedAt: '2025-07-01T09:00:00+02:00' });
     expect(followUpsProjection.keyOf(record(proposal))).toBeUndefined();
   });
 

@@ -1,53 +1,10 @@
-import {
-  FollowUpAssigned,
-  FollowUpEvent,
-  followUpStreamId,
-  MeetingCancelled,
-  MeetingEvent,
-  MeetingHeld,
-  MeetingRescheduled,
-  MeetingScheduled,
-  meetingStreamId,
-  Owner,
-} from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
+import { FollowUpAssigned, FollowUpEvent, MeetingEvent, Owner } from '@app/domain';
 import { Settings } from 'luxon';
-import { MeetingsState, meetingsProjection } from '../meetings/meetings.projection';
-import { foldEvents } from '../projection-runner/projection';
+import { followUpAssigned, followUpCancelled, followUpCompleted, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
 import { listFollowUps, resolveFollowUp } from './follow-ups.query';
-import { FollowUpRecord, followUpsProjection, FollowUpsState } from './follow-ups.projection';
+import { FollowUpRecord } from './follow-ups.projection';
 
-/** Records domain events the way the store hands them out: global positions rise, revisions count per stream. */
-const recorder = () => {
-  let position = 0;
-  const revisions = new Map<string, number>();
-  return (event: MeetingEvent | FollowUpEvent): RecordedEvent => {
-    const streamId = event.type.startsWith('Meeting')
-      ? meetingStreamId((event as MeetingEvent).data.meetingId)
-      : followUpStreamId((event as FollowUpEvent).data.followUpId);
-    position += 1;
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
-      streamId,
-      type: event.type,
-      revision,
-      position,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 4, 2) + position * 60_000),
-    };
-  };
-};
-
-const meetingsFrom = (events: MeetingEvent[]): MeetingsState => foldEvents(meetingsProjection, events.map(recorder()));
-const followUpsFrom = (events: FollowUpEvent[]): FollowUpsState => foldEvents(followUpsProjection, events.map(recorder()));
-
-const meetingScheduled = (meetingId: string, forumId: string, startsAt: string): MeetingScheduled => ({
-  type: 'MeetingScheduled',
-  data: { meetingId, forumId, startsAt, scheduledAt: '2025-05-02T11:30:00+02:00' },
-});
+const meetingsFrom = (events: MeetingEvent[]) => readModels(events).meetings;
 
 // The Mødekalender 2025 of the 2/5 and 8/8 minutes.
 const styregruppenAugust = meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00');
@@ -60,25 +17,14 @@ const kkrOctober = meetingScheduled('kkr-sjaelland-2025-10-22', 'kkr-sjaelland',
 const secretariat: Owner = { name: 'Rammeaftalesekretariatet', email: 'rammeaftale@example.dk', organisation: 'Region Sjælland' };
 const slagelse: Owner = { name: 'Slagelse Kommune', organisation: 'Slagelse Kommune' };
 
+/** Given in Styregruppen during the 8/8 meeting, in the annual report's case, to the secretariat, unless told otherwise. */
 const assigned = (
   followUpId: string,
   due: { due?: string; dueBeforeMeetingOfForumId?: string },
-  more: Partial<Omit<FollowUpAssigned['data'], 'followUpId'>> = {},
-): FollowUpAssigned => ({
-  type: 'FollowUpAssigned',
-  data: {
-    followUpId,
-    caseId: 'socialtilsyn-oest-aarsrapport-2024',
-    forumId: 'styregruppen',
-    description: 'Sekretariatet kontakter KORA',
-    owners: [secretariat],
-    assignedAt: '2025-08-08T12:15:00+02:00',
-    ...due,
-    ...more,
-  },
-});
+  { caseId = 'socialtilsyn-oest-aarsrapport-2024', ...more }: Partial<Omit<FollowUpAssigned['data'], 'followUpId'>> = {},
+): FollowUpAssigned => followUpAssigned(followUpId, caseId, { forumId: 'styregruppen', owners: [secretariat], assignedAt: '2025-08-08T12:15:00+02:00', ...due, ...more });
 
-const single = (event: FollowUpAssigned, ...more: FollowUpEvent[]): FollowUpRecord => followUpsFrom([event, ...more]).get(event.data.followUpId)!;
+const single = (event: FollowUpAssigned, ...more: FollowUpEvent[]): FollowUpRecord => readModels([event, ...more]).followUps.get(event.data.followUpId)!;
 
 describe('follow-ups query', () => {
   describe('resolveFollowUp with a date of its own', () => {
@@ -115,14 +61,8 @@ describe('follow-ups query', () => {
     });
 
     it('given a follow-up that is done or cancelled, when its date has passed, then it is not overdue', () => {
-      const done = single(assigned('kontakt-kora', { due: '2025-09-01' }), {
-        type: 'FollowUpCompleted',
-        data: { followUpId: 'kontakt-kora', caseId: 'socialtilsyn-oest-aarsrapport-2024', completedAt: '2025-09-03T10:00:00+02:00' },
-      });
-      const cancelled = single(assigned('kontakt-kora', { due: '2025-09-01' }), {
-        type: 'FollowUpCancelled',
-        data: { followUpId: 'kontakt-kora', caseId: 'socialtilsyn-oest-aarsrapport-2024', cancelledAt: '2025-09-03T10:00:00+02:00' },
-      });
+      const done = single(assigned('kontakt-kora', { due: '2025-09-01' }), followUpCompleted('kontakt-kora', 'socialtilsyn-oest-aarsrapport-2024', '2025-09-03T10:00:00+02:00'));
+      const cancelled = single(assigned('kontakt-kora', { due: '2025-09-01' }), followUpCancelled('kontakt-kora', 'socialtilsyn-oest-aarsrapport-2024', '2025-09-03T10:00:00+02:00'));
       expect(resolveFollowUp(done, meetings, '2025-09-20')).toMatchObject({ dueDate: '2025-09-01', overdue: false, daysOverdue: undefined });
       expect(resolveFollowUp(cancelled, meetings, '2025-09-20')).toMatchObject({ dueDate: '2025-09-01', overdue: false, daysOverdue: undefined });
     });
@@ -137,23 +77,20 @@ describe('follow-ups query', () => {
     });
 
     it('given the 22/8 meeting is cancelled, then it is due before the one after, 3/10', () => {
-      const cancelled: MeetingCancelled = { type: 'MeetingCancelled', data: { meetingId: 'k17-2025-08-22', forumId: 'k17', cancelledAt: '2025-08-15T09:00:00+02:00' } };
+      const cancelled = meetingCancelled('k17-2025-08-22', 'k17', '2025-08-15T09:00:00+02:00');
       const view = resolveFollowUp(beforeK17, meetingsFrom([k17May, k17August, k17October, cancelled]), '2025-08-25');
       expect(view).toMatchObject({ dueDate: '2025-10-03', dueMeetingId: 'k17-2025-10-03', overdue: false });
     });
 
     it('given the 22/8 meeting is moved to 29/8, then the due date follows it', () => {
-      const moved: MeetingRescheduled = {
-        type: 'MeetingRescheduled',
-        data: { meetingId: 'k17-2025-08-22', forumId: 'k17', startsAt: '2025-08-29T13:00:00+02:00', previousStartsAt: '2025-08-22T09:00:00+02:00', rescheduledAt: '2025-08-12T09:00:00+02:00' },
-      };
+      const moved = meetingRescheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00', '2025-08-29T13:00:00+02:00', '2025-08-12T09:00:00+02:00');
       const meetings = meetingsFrom([k17May, k17August, k17October, moved]);
       expect(resolveFollowUp(beforeK17, meetings, '2025-08-25')).toMatchObject({ dueDate: '2025-08-29', dueMeetingId: 'k17-2025-08-22', overdue: false });
       expect(resolveFollowUp(beforeK17, meetings, '2025-08-30')).toMatchObject({ overdue: true, daysOverdue: 1 });
     });
 
     it('given the 22/8 meeting has been held, when today is 25/8, then it is still due by that meeting and three days overdue', () => {
-      const held: MeetingHeld = { type: 'MeetingHeld', data: { meetingId: 'k17-2025-08-22', forumId: 'k17', heldAt: '2025-08-22T12:00:00+02:00' } };
+      const held = meetingHeld('k17-2025-08-22', 'k17', '2025-08-22T12:00:00+02:00');
       const view = resolveFollowUp(beforeK17, meetingsFrom([k17August, held, k17October]), '2025-08-25');
       expect(view).toMatchObject({ dueDate: '2025-08-22', dueMeetingId: 'k17-2025-08-22', overdue: true, daysOverdue: 3 });
     });
@@ -190,16 +127,16 @@ describe('follow-ups query', () => {
       { forumId: 'kkr-sjaelland', owners: [{ name: 'KKR-formandskabet', organisation: 'KKR Sjælland' }], description: 'KKR-formandskabet rejser sagen politisk' },
     );
     const undated = assigned('rejses-i-kl', { dueBeforeMeetingOfForumId: 'kl-koordinationsforum' });
-    const followUps = followUpsFrom([
+    const followUps = readModels([
       kora,
       agenda,
       note,
       cancelledOne,
       kkr,
       undated,
-      { type: 'FollowUpCompleted', data: { followUpId: 'notat-justeres', caseId: 'kvalitet-kommuner-forsorgshjem', completedAt: '2025-08-19T10:00:00+02:00' } },
-      { type: 'FollowUpCancelled', data: { followUpId: 'kontakt-stoe', caseId: 'socialtilsyn-oest-aarsrapport-2024', cancelledAt: '2025-08-19T10:00:00+02:00' } },
-    ]);
+      followUpCompleted('notat-justeres', 'kvalitet-kommuner-forsorgshjem', '2025-08-19T10:00:00+02:00'),
+      followUpCancelled('kontakt-stoe', 'socialtilsyn-oest-aarsrapport-2024', '2025-08-19T10:00:00+02:00'),
+    ]).followUps;
     const meetings = meetingsFrom([styregruppenSeptember, k17August, k17October, kkrOctober]);
     const today = '2025-09-05';
     const ids = (filter: Parameters<typeof listFollowUps>[2]) => listFollowUps(followUps, meetings, filter, today).map((view) => view.id);

@@ -1,31 +1,8 @@
-import { Forum, MeetingEvent, MeetingScheduled, meetingStreamId } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
-import { foldEvents } from '../projection-runner/projection';
+import { Forum, MeetingEvent } from '@app/domain';
+import { meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
 import { forumCalendar } from './forum-calendar.ics';
-import { meetingsProjection, MeetingsState } from './meetings.projection';
 
-/** Records meeting events the way the store hands them out and folds them into the meetings read model. */
-const meetingsFrom = (events: MeetingEvent[]): MeetingsState => {
-  const revisions = new Map<string, number>();
-  return foldEvents(
-    meetingsProjection,
-    events.map((event, index): RecordedEvent => {
-      const streamId = meetingStreamId(event.data.meetingId);
-      const revision = (revisions.get(streamId) ?? -1) + 1;
-      revisions.set(streamId, revision);
-      return {
-        id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
-        streamId,
-        type: event.type,
-        revision,
-        position: index + 1,
-        data: event.data,
-        metadata: {},
-        recordedAt: new Date(Date.UTC(2025, 4, 2) + index * 60_000),
-      };
-    }),
-  );
-};
+const meetingsFrom = (events: MeetingEvent[]) => readModels(events).meetings;
 
 interface ParsedEvent {
   [property: string]: string;
@@ -59,19 +36,14 @@ const styregruppen: Forum = {
   members: [{ name: 'Formand for Styregruppen', email: 'formand@styregruppen.example', role: 'chair' }],
 };
 
-const scheduled = (meetingId: string, forumId: string, startsAt: string, endsAt?: string, place?: string): MeetingScheduled => ({
-  type: 'MeetingScheduled',
-  data: { meetingId, forumId, startsAt, endsAt, place, scheduledAt: '2025-05-02T11:30:00+02:00' },
-});
-
 /** Styregruppen's autumn 2025 as the Mødekalender has it, 19/9 cancelled, and one K17 meeting. */
 const autumn = meetingsFrom([
-  scheduled('styregruppen-2025-12-12', 'styregruppen', '2025-12-12T09:00:00+01:00'),
-  scheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00', '2025-08-08T14:00:00+02:00', 'Regionshuset, Sorø'),
-  scheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00', '2025-09-19T15:00:00+02:00'),
-  scheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
-  { type: 'MeetingHeld', data: { meetingId: 'styregruppen-2025-08-08', forumId: 'styregruppen', heldAt: '2025-08-08T14:05:00+02:00' } },
-  { type: 'MeetingCancelled', data: { meetingId: 'styregruppen-2025-09-19', forumId: 'styregruppen', reason: 'For få tilmeldte', cancelledAt: '2025-09-10T09:00:00+02:00' } },
+  meetingScheduled('styregruppen-2025-12-12', 'styregruppen', '2025-12-12T09:00:00+01:00'),
+  meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00', { endsAt: '2025-08-08T14:00:00+02:00', place: 'Regionshuset, Sorø' }),
+  meetingScheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00', { endsAt: '2025-09-19T15:00:00+02:00' }),
+  meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
+  meetingHeld('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T14:05:00+02:00'),
+  meetingCancelled('styregruppen-2025-09-19', 'styregruppen', '2025-09-10T09:00:00+02:00', { reason: 'For få tilmeldte' }),
 ]);
 
 describe('forum calendar (iCalendar)', () => {
@@ -118,18 +90,8 @@ describe('forum calendar (iCalendar)', () => {
 
   it('given a meeting moved across the end of summer time, then the same UID carries the new start in UTC', () => {
     const meetings = meetingsFrom([
-      scheduled('styregruppen-2025-10-24', 'styregruppen', '2025-10-24T09:00:00+02:00', '2025-10-24T12:00:00+02:00'),
-      {
-        type: 'MeetingRescheduled',
-        data: {
-          meetingId: 'styregruppen-2025-10-24',
-          forumId: 'styregruppen',
-          startsAt: '2025-10-27T09:00:00+01:00',
-          endsAt: '2025-10-27T12:00:00+01:00',
-          previousStartsAt: '2025-10-24T09:00:00+02:00',
-          rescheduledAt: '2025-10-01T09:00:00+02:00',
-        },
-      },
+      meetingScheduled('styregruppen-2025-10-24', 'styregruppen', '2025-10-24T09:00:00+02:00', { endsAt: '2025-10-24T12:00:00+02:00' }),
+      meetingRescheduled('styregruppen-2025-10-24', 'styregruppen', '2025-10-24T09:00:00+02:00', '2025-10-27T09:00:00+01:00', '2025-10-01T09:00:00+02:00', { endsAt: '2025-10-27T12:00:00+01:00' }),
     ]);
     expect(parse(forumCalendar(styregruppen, meetings)).events).toEqual([
       expect.objectContaining({ UID: 'styregruppen-2025-10-24@beslutningsopfoelgning', DTSTART: '20251027T080000Z', DTEND: '20251027T110000Z', STATUS: 'CONFIRMED' }),

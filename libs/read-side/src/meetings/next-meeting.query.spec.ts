@@ -1,42 +1,16 @@
-import { MeetingEvent, MeetingScheduled, meetingStreamId } from '@app/domain';
-import type { RecordedEvent } from '@app/event-store';
-import { foldEvents } from '../projection-runner/projection';
-import { meetingsProjection, MeetingsState } from './meetings.projection';
+import { MeetingEvent } from '@app/domain';
+import { meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
 import { nextMeetingOf } from './next-meeting.query';
 
-/** Records meeting events the way the store hands them out: global positions rise, revisions count per stream. */
-const meetingsFrom = (events: MeetingEvent[]): MeetingsState => {
-  const revisions = new Map<string, number>();
-  const recorded = events.map((event, index): RecordedEvent => {
-    const streamId = meetingStreamId(event.data.meetingId);
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    return {
-      id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
-      streamId,
-      type: event.type,
-      revision,
-      position: index + 1,
-      data: event.data,
-      metadata: {},
-      recordedAt: new Date(Date.UTC(2025, 4, 2) + index * 60_000),
-    };
-  });
-  return foldEvents(meetingsProjection, recorded);
-};
-
-const scheduled = (meetingId: string, forumId: string, startsAt: string): MeetingScheduled => ({
-  type: 'MeetingScheduled',
-  data: { meetingId, forumId, startsAt, scheduledAt: '2025-05-02T11:30:00+02:00' },
-});
+const meetingsFrom = (events: MeetingEvent[]) => readModels(events).meetings;
 
 // Listed out of order on purpose: the query must not depend on the order meetings were scheduled in.
 const calendar: MeetingEvent[] = [
-  scheduled('styregruppen-2025-11-21', 'styregruppen', '2025-11-21T10:00:00+01:00'),
-  scheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
-  scheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00'),
-  scheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00'),
-  scheduled('kkr-sjaelland-2025-09-02', 'kkr-sjaelland', '2025-09-02T16:00:00+02:00'),
+  meetingScheduled('styregruppen-2025-11-21', 'styregruppen', '2025-11-21T10:00:00+01:00'),
+  meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
+  meetingScheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00'),
+  meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00'),
+  meetingScheduled('kkr-sjaelland-2025-09-02', 'kkr-sjaelland', '2025-09-02T16:00:00+02:00'),
 ];
 
 describe('nextMeetingOf', () => {
@@ -59,19 +33,19 @@ describe('nextMeetingOf', () => {
 
   it('given the night summer time ends, then two meetings are ordered by instant even where the local clock text says otherwise', () => {
     const meetings = meetingsFrom([
-      scheduled('kl-koordinationsforum-sen', 'kl-koordinationsforum', '2025-10-26T02:15:00+01:00'),
-      scheduled('kl-koordinationsforum-tidlig', 'kl-koordinationsforum', '2025-10-26T02:45:00+02:00'),
+      meetingScheduled('kl-koordinationsforum-sen', 'kl-koordinationsforum', '2025-10-26T02:15:00+01:00'),
+      meetingScheduled('kl-koordinationsforum-tidlig', 'kl-koordinationsforum', '2025-10-26T02:45:00+02:00'),
     ]);
     expect(nextMeetingOf(meetings, 'kl-koordinationsforum', '2025-10-25T12:00:00+02:00')?.id).toBe('kl-koordinationsforum-tidlig');
   });
 
   it('given the 19/9 meeting is cancelled, then the next one after 8/8 is 21/11', () => {
-    const meetings = meetingsFrom([...calendar, { type: 'MeetingCancelled', data: { meetingId: 'styregruppen-2025-09-19', forumId: 'styregruppen', cancelledAt: '2025-09-01T09:00:00+02:00' } }]);
+    const meetings = meetingsFrom([...calendar, meetingCancelled('styregruppen-2025-09-19', 'styregruppen', '2025-09-01T09:00:00+02:00')]);
     expect(nextMeetingOf(meetings, 'styregruppen', '2025-08-20T09:00:00+02:00')?.id).toBe('styregruppen-2025-11-21');
   });
 
   it('given the 19/9 meeting is marked held early, then it is skipped, unless held meetings are asked for', () => {
-    const meetings = meetingsFrom([...calendar, { type: 'MeetingHeld', data: { meetingId: 'styregruppen-2025-09-19', forumId: 'styregruppen', heldAt: '2025-09-19T15:00:00+02:00' } }]);
+    const meetings = meetingsFrom([...calendar, meetingHeld('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T15:00:00+02:00')]);
     expect(nextMeetingOf(meetings, 'styregruppen', '2025-08-20T09:00:00+02:00')?.id).toBe('styregruppen-2025-11-21');
     expect(nextMeetingOf(meetings, 'styregruppen', '2025-08-20T09:00:00+02:00', { includeHeld: true })?.id).toBe('styregruppen-2025-09-19');
   });
@@ -79,10 +53,7 @@ describe('nextMeetingOf', () => {
   it('given the 19/9 meeting is moved to 1/12, then the order follows the new start', () => {
     const meetings = meetingsFrom([
       ...calendar,
-      {
-        type: 'MeetingRescheduled',
-        data: { meetingId: 'styregruppen-2025-09-19', forumId: 'styregruppen', startsAt: '2025-12-01T09:00:00+01:00', previousStartsAt: '2025-09-19T12:00:00+02:00', rescheduledAt: '2025-08-20T09:00:00+02:00' },
-      },
+      meetingRescheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00', '2025-12-01T09:00:00+01:00', '2025-08-20T09:00:00+02:00'),
     ]);
     expect(nextMeetingOf(meetings, 'styregruppen', '2025-08-20T09:00:00+02:00')?.id).toBe('styregruppen-2025-11-21');
   });

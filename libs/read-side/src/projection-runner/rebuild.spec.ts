@@ -19,11 +19,12 @@ import {
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { CaseSummary, casesProjection } from '../cases/cases.projection';
-import { FollowUpRecord, followUpsProjection } from '../follow-ups/follow-ups.projection';
-import { meetingsProjection, MeetingView } from '../meetings/meetings.projection';
+import { casesProjection } from '../cases/cases.projection';
+import { followUpsProjection } from '../follow-ups/follow-ups.projection';
+import { meetingsProjection } from '../meetings/meetings.projection';
 import { Reaction, reactToScheduling } from '../process-managers/case-scheduling.process-manager';
-import { applyEvent, foldEvents, Projection, ReadModel } from './projection';
+import { foldReadModels, ReadModels } from '../testing/read-side.testing';
+import { applyEvent, Projection, ReadModel } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same log on every run and machine. */
@@ -65,12 +66,6 @@ const OWNERS = [
 ];
 const PLACES = ['Regionshuset, Sorø', 'Ringsted Rådhus', 'Holbæk Rådhus', undefined];
 const OUTCOMES: DecisionOutcome[] = ['approved', 'noted', 'decided', 'rejected'];
-
-interface ReadModels {
-  meetings: Map<string, MeetingView>;
-  cases: Map<string, CaseSummary>;
-  followUps: Map<string, FollowUpRecord>;
-}
 
 /**
  * Plays the secretariat through a year and a half of meetings, cases and follow-ups: every command goes
@@ -339,11 +334,7 @@ const simulate = (seed: number, size: number): { log: RecordedEvent[]; live: Rea
   return { log, live };
 };
 
-const rebuild = (events: Iterable<RecordedEvent>): ReadModels => ({
-  meetings: foldEvents(meetingsProjection, events),
-  cases: foldEvents(casesProjection, events),
-  followUps: foldEvents(followUpsProjection, events),
-});
+const rebuild = (events: RecordedEvent[]): ReadModels => foldReadModels(events);
 
 /** The read models as plain objects, so a difference shows entity by entity. */
 const plain = (models: { meetings: ReadModel<unknown>; cases: ReadModel<unknown>; followUps: ReadModel<unknown> }) => ({
@@ -438,11 +429,7 @@ describe.each([20250502, 20250808, 20250919])('rebuild from the log, for the log
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.reduce((sum, chunk) => sum + chunk.length, 0)).toBeGreaterThan(log.length);
     const models: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map() };
-    for (const chunk of chunks) {
-      foldEvents(meetingsProjection, chunk, models.meetings);
-      foldEvents(casesProjection, chunk, models.cases);
-      foldEvents(followUpsProjection, chunk, models.followUps);
-    }
+    for (const chunk of chunks) foldReadModels(chunk, models);
     expect(plain(models)).toStrictEqual(plain(rebuild(log)));
   });
 
