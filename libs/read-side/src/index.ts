@@ -9,6 +9,7 @@ export * from './cases/case-flow.query';
 export * from './cases/forum-pipeline.query';
 export * from './follow-ups/follow-ups.projection';
 export * from './follow-ups/follow-ups.query';
+export * from './follow-ups/open-follow-ups.projection';
 export * from './meetings/next-meeting.query';
 export * from './meetings/meeting-agenda.query';
 export * from './meetings/forum-calendar.ics';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { casesProjection } from './cases/cases.projection';
 import { followUpsProjection } from './follow-ups/follow-ups.projection';
+import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
@@ -11,7 +12,7 @@ import { StreamViews } from './stream-views';
 
 @Module({
   providers: [
-    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection] },
+    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection] },
     { provide: READ_MODEL_SNAPSHOT_FILE, useFactory: (config: AppConfig) => join(config.dataDir, 'read-models.json'), inject: [APP_CONFIG] },
     ProjectionRunner,
     StreamViews,

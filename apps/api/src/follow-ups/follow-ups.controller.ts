@@ -1,5 +1,5 @@
 import { CancelFollowUpCommand, CLOCK, Clock, CommandContext, CommandResult, CompleteFollowUpCommand, RescheduleFollowUpCommand } from '@app/commands';
-import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, ProjectionRunner } from '@app/read-side';
+import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -21,7 +21,12 @@ export class FollowUpsController {
   @Get()
   list(@Query() query: FollowUpsQueryDto): FollowUpView[] {
     const { after: _after, ...filter } = query;
-    return listFollowUps(this.readModels.model(followUpsProjection), this.readModels.model(meetingsProjection), filter, this.clock.now().slice(0, 10));
+    return listFollowUps(
+      { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
+      this.readModels.model(meetingsProjection),
+      filter,
+      this.clock.now().slice(0, 10),
+    );
   }
 
   @Post(':id/complete')

@@ -45,14 +45,21 @@ export type CasesState = ReadModel<CaseSummary>;
 
 const isCaseEvent = (event: RecordedEvent): event is RecordedEvent & CaseEvent => event.type.startsWith('Case');
 
-const withForum = (summary: CaseSummary, step: CaseInForum): CaseSummary => ({ ...summary, forums: { ...summary.forums, [step.forumId]: step } });
+/** A new forums object, written key by key: a literal with a spread and a computed key is several times slower here. */
+const withForum = (summary: CaseSummary, step: CaseInForum): CaseSummary => {
+  const forums: Record<string, CaseInForum> = {};
+  for (const forumId in summary.forums) forums[forumId] = summary.forums[forumId];
+  forums[step.forumId] = step;
+  return { ...summary, forums };
+};
 
 /** Flow entries are appended once per event, so a redelivered event leaves the flow as it was. */
 const withFlow = (summary: CaseSummary, entry: FlowEntry): CaseSummary =>
   summary.flow.some((existing) => existing.eventId === entry.eventId) ? summary : { ...summary, flow: [...summary.flow, entry] };
 
 const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): CaseSummary => {
-  const base = { eventId: event.id };
+  // Each entry names eventId itself: spreading a shared `{ eventId }` into every literal was most of the cost of a rebuild.
+  const eventId = event.id;
   switch (event.type) {
     case 'CaseProposed':
       return summary;
@@ -75,12 +82,12 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
       const moved: CaseInForum = toMeetingId
         ? { ...step, state: 'scheduled', meetingId: toMeetingId, carriedOverFrom: fromMeetingId, since: event.position }
         : { ...step, state: 'waiting', meetingId: undefined, carriedOverFrom: fromMeetingId, since: event.position };
-      return withFlow(withForum(summary, moved), { ...base, forumId, meetingId: fromMeetingId, what: 'postponed', at: postponedAt, toMeetingId });
+      return withFlow(withForum(summary, moved), { eventId, forumId, meetingId: fromMeetingId, what: 'postponed', at: postponedAt, toMeetingId });
     }
     case 'CaseDecided': {
       const { forumId, meetingId, outcome, text, decidedAt } = event.data;
       return withFlow(withForum(summary, { ...summary.forums[forumId], state: 'decided', meetingId }), {
-        ...base,
+        eventId,
         forumId,
         meetingId,
         what: 'decided',
@@ -95,12 +102,12 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
         (next, forumId) => withForum(next, { forumId, purpose, state: 'waiting', fromForumId, since: event.position }),
         summary,
       );
-      return withFlow(forwarded, { ...base, forumId: fromForumId, meetingId: fromMeetingId, what: 'forwarded', at: forwardedAt, toForumIds, purpose });
+      return withFlow(forwarded, { eventId, forumId: fromForumId, meetingId: fromMeetingId, what: 'forwarded', at: forwardedAt, toForumIds, purpose });
     }
     case 'CaseWithdrawn':
-      return withFlow({ ...summary, status: 'withdrawn' }, { ...base, forumId: summary.forumId, what: 'withdrawn', at: event.data.withdrawnAt });
+      return withFlow({ ...summary, status: 'withdrawn' }, { eventId, forumId: summary.forumId, what: 'withdrawn', at: event.data.withdrawnAt });
     case 'CaseClosed':
-      return withFlow({ ...summary, status: 'closed' }, { ...base, forumId: summary.forumId, what: 'closed', at: event.data.closedAt });
+      return withFlow({ ...summary, status: 'closed' }, { eventId, forumId: summary.forumId, what: 'closed', at: event.data.closedAt });
   }
 };
 

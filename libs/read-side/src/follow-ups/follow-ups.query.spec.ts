@@ -136,7 +136,7 @@ describe('follow-ups query', () => {
       undated,
       followUpCompleted('notat-justeres', 'kvalitet-kommuner-forsorgshjem', '2025-08-19T10:00:00+02:00'),
       followUpCancelled('kontakt-stoe', 'socialtilsyn-oest-aarsrapport-2024', '2025-08-19T10:00:00+02:00'),
-    ]).followUps;
+    ]);
     const meetings = meetingsFrom([styregruppenSeptember, k17August, k17October, kkrOctober]);
     const today = '2025-09-05';
     const ids = (filter: Parameters<typeof listFollowUps>[2]) => listFollowUps(followUps, meetings, filter, today).map((view) => view.id);

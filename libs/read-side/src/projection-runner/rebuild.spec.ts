@@ -81,7 +81,7 @@ const simulate = (seed: number, size: number): { log: RecordedEvent[]; live: Rea
 
   const log: RecordedEvent[] = [];
   const revisions = new Map<string, number>();
-  const live: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map() };
+  const live: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: new Map() };
   const meetingStates = new Map<string, MeetingState>();
   const caseStates = new Map<string, CaseState>();
   const followUpStates = new Map<string, FollowUpState>();
@@ -428,7 +428,7 @@ describe.each([20250502, 20250808, 20250919])('rebuild from the log, for the log
     const chunks = chunksWithRedelivery(log, seed);
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.reduce((sum, chunk) => sum + chunk.length, 0)).toBeGreaterThan(log.length);
-    const models: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map() };
+    const models: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: new Map() };
     for (const chunk of chunks) foldReadModels(chunk, models);
     expect(plain(models)).toStrictEqual(plain(rebuild(log)));
   });

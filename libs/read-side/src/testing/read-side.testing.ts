@@ -27,6 +27,7 @@ import {
 import type { RecordedEvent } from '@app/event-store';
 import { CaseSummary, casesProjection } from '../cases/cases.projection';
 import { FollowUpRecord, followUpsProjection } from '../follow-ups/follow-ups.projection';
+import { openFollowUpsProjection } from '../follow-ups/open-follow-ups.projection';
 import { MeetingView, meetingsProjection } from '../meetings/meetings.projection';
 import { foldEvents, ReadModel } from '../projection-runner/projection';
 
@@ -216,13 +217,18 @@ export interface ReadModels {
   meetings: Map<string, MeetingView>;
   cases: Map<string, CaseSummary>;
   followUps: Map<string, FollowUpRecord>;
+  openFollowUps: Map<string, FollowUpRecord>;
 }
 
-/** Folds recorded events into the three read models, each projection over the whole list; `into` is updated in place. */
-export const foldReadModels = (events: readonly RecordedEvent[], into: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map() }): ReadModels => ({
+/** Folds recorded events into the read models, each projection over the whole list; `into` is updated in place. */
+export const foldReadModels = (
+  events: readonly RecordedEvent[],
+  into: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: new Map() },
+): ReadModels => ({
   meetings: foldEvents(meetingsProjection, events, into.meetings),
   cases: foldEvents(casesProjection, events, into.cases),
   followUps: foldEvents(followUpsProjection, events, into.followUps),
+  openFollowUps: foldEvents(openFollowUpsProjection, events, into.openFollowUps),
 });
 
 /** The read models of these events, recorded as the store hands them out. */

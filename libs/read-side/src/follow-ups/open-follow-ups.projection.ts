@@ -1,0 +1,16 @@
+import { Projection } from '../projection-runner/projection';
+import { FollowUpRecord, followUpsProjection } from './follow-ups.projection';
+
+/**
+ * The follow-ups still open, and only those: after ten years most follow-ups are done, and the open and
+ * overdue lists that chairs look at every day should not walk past all of them.
+ */
+export const openFollowUpsProjection: Projection<FollowUpRecord> = {
+  name: 'open-follow-ups',
+  version: 1,
+  keyOf: followUpsProjection.keyOf,
+  evolve(record, event) {
+    const next = followUpsProjection.evolve(record, event);
+    return next?.status === 'open' ? next : undefined;
+  },
+};
