@@ -41,7 +41,9 @@ export class LogFollower {
       let reason = 'the subscription ended';
       try {
         for await (const event of this.subscription) {
-          await this.handle(event);
+          // Awaited only when it is a promise: a rebuild hands over a million events, and a tick each adds up.
+          const handled = this.handle(event);
+          if (handled) await handled;
           position = event.position;
           pause = FIRST_PAUSE_MS;
         }

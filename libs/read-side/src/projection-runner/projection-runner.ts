@@ -133,6 +133,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private release(): void {
+    if (!this.waiters.some((waiter) => waiter.position <= this.reached)) return;
     const [due, waiting] = [this.waiters.filter((w) => w.position <= this.reached), this.waiters.filter((w) => w.position > this.reached)];
     this.waiters = waiting;
     due.forEach((waiter) => waiter.resolve());
