@@ -2,7 +2,7 @@ import { readAttachments } from './attachment-reader';
 import { classifySentence, type FollowUpFinding, type OutcomeFinding, type PostponementFinding } from './phrase-classifier';
 import { blockText, splitSentences, toBlocks, type TextBlock } from './minutes-text';
 import { isRecommendationLead, type RawItem, type SectionKind, type SectionLine } from './minutes-structure';
-import type { Attachment, FollowUp, ForwardPurpose, ItemKind, SourceText, UnclassifiedSentence } from './review-report';
+import type { FollowUp, ForwardPurpose, ItemKind, ReportItem, SourceText, UnclassifiedSentence } from './review-report';
 
 /**
  * One agenda item's sections read into text, and its decision and discussion sentences classified. What an
@@ -26,15 +26,9 @@ export interface ForwardDraft {
   otherRecipients: Set<string>;
 }
 
-export interface ItemDraft {
+/** The sections of an item as the report shows them, before its sentences are classified. */
+export interface ItemDraft extends Pick<ReportItem, 'kind' | 'summary' | 'recommendation' | 'decisionBullets' | 'discussion' | 'background' | 'attachments'> {
   raw: RawItem;
-  kind?: ItemKind;
-  summary?: string;
-  recommendation: string[];
-  decisionBullets: string[];
-  discussion: string[];
-  background?: string;
-  attachments: Attachment[];
   outcomes: Array<SentenceRef & { finding: OutcomeFinding }>;
   postponements: Array<SentenceRef & { finding: PostponementFinding; byItemNumber?: number }>;
   forwards: ForwardDraft[];
