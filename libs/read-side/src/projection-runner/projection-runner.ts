@@ -6,6 +6,7 @@ import { READ_MODEL_SNAPSHOT_FILE, readSnapshot, writeSnapshot } from './read-mo
 
 /** A snapshot is written after this many events, so a restart never refolds more than that. */
 const SNAPSHOT_EVERY_EVENTS = 100_000;
+const CATCH_UP_PAGE = 1000;
 
 /** Raised when the read models do not reach a position in time (HTTP 503). */
 export class ReadModelsBehindError extends Error {
@@ -51,8 +52,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     const head = await this.store.headPosition();
     const from = await this.restoreSnapshot();
+    await this.catchUp(head);
     this.follower = new LogFollower(this.store, (event) => this.apply(event), this.logger);
-    this.follower.start(from);
+    this.follower.start(this.reached);
     await this.waitFor(head, Number.POSITIVE_INFINITY);
     this.caughtUp = true;
     this.logger.log(`Read models ${from > 0 ? `restored at position ${from} and caught up` : 'built from the log'} to position ${head}`);
@@ -89,6 +91,18 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         }, timeoutMs).unref();
       }
     });
+  }
+
+  /**
+   * Far behind, the log is read in pages and applied page by page: handing a million events over one awaited
+   * event at a time cost more than the projections themselves. The subscription takes over from there.
+   */
+  private async catchUp(head: number): Promise<void> {
+    while (this.reached < head) {
+      const page = await this.store.readAll({ after: this.reached, maxCount: CATCH_UP_PAGE });
+      if (page.length === 0) return;
+      for (const event of page) this.apply(event);
+    }
   }
 
   private apply(event: RecordedEvent): void {
