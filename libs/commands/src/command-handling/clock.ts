@@ -11,7 +11,3 @@ export interface Clock {
 export const systemClock = (timeZone: string): Clock => ({
   now: () => DateTime.now().setZone(timeZone).toISO({ suppressMilliseconds: true }) as string,
 });
-
-export const fixedClock = (time: string, timeZone: string): Clock => ({
-  now: () => DateTime.fromISO(time, { setZone: true }).setZone(timeZone).toISO({ suppressMilliseconds: true }) as string,
-});
