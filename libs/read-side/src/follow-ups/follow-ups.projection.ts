@@ -21,6 +21,26 @@ export type FollowUpsState = ReadModel<FollowUpRecord>;
 
 const isFollowUpEvent = (event: RecordedEvent): event is RecordedEvent & FollowUpEvent => event.type.startsWith('FollowUp');
 
+/**
+ * Every record is built here, with all fields in one order (absent ones undefined, which JSON leaves out), and
+ * then changed before anyone sees it: records of one shape keep a rebuild of years of follow-ups fast, where
+ * a rest-and-spread copy per event made each record a shape of its own.
+ */
+const copyOf = (record: FollowUpRecord): FollowUpRecord => ({
+  id: record.id,
+  caseId: record.caseId,
+  forumId: record.forumId,
+  description: record.description,
+  owners: record.owners,
+  due: record.due,
+  dueBeforeMeetingOfForumId: record.dueBeforeMeetingOfForumId,
+  status: record.status,
+  assignedAt: record.assignedAt,
+  completedAt: record.completedAt,
+  note: record.note,
+  escalatedTo: record.escalatedTo,
+});
+
 export const followUpsProjection: Projection<FollowUpRecord> = {
   name: 'follow-ups',
   version: 1,
@@ -28,19 +48,27 @@ export const followUpsProjection: Projection<FollowUpRecord> = {
   evolve(record, recorded) {
     const event = recorded as RecordedEvent & FollowUpEvent;
     if (event.type === 'FollowUpAssigned') {
-      const { followUpId, assignedAt, ...assignment } = event.data;
-      return { id: followUpId, ...assignment, status: 'open', assignedAt };
+      const { followUpId, caseId, forumId, description, owners, due, dueBeforeMeetingOfForumId, assignedAt } = event.data;
+      return copyOf({ id: followUpId, caseId, forumId, description, owners, due, dueBeforeMeetingOfForumId, status: 'open', assignedAt });
     }
     if (!record) return record;
+    const next = copyOf(record);
     switch (event.type) {
       case 'FollowUpCompleted':
-        return { ...record, status: 'done', completedAt: event.data.completedAt, note: event.data.note };
+        next.status = 'done';
+        next.completedAt = event.data.completedAt;
+        next.note = event.data.note;
+        return next;
       case 'FollowUpRescheduled':
-        return { ...record, due: event.data.due, dueBeforeMeetingOfForumId: undefined };
+        next.due = event.data.due;
+        next.dueBeforeMeetingOfForumId = undefined;
+        return next;
       case 'FollowUpCancelled':
-        return { ...record, status: 'cancelled' };
+        next.status = 'cancelled';
+        return next;
       case 'FollowUpEscalated':
-        return { ...record, escalatedTo: event.data.level };
+        next.escalatedTo = event.data.level;
+        return next;
     }
   },
 };

@@ -10,6 +10,8 @@ export const openFollowUpsProjection: Projection<FollowUpRecord> = {
   version: 1,
   keyOf: followUpsProjection.keyOf,
   evolve(record, event) {
+    // Most follow-ups end this way: no need to build the closed record only to drop it.
+    if (event.type === 'FollowUpCompleted' || event.type === 'FollowUpCancelled') return undefined;
     const next = followUpsProjection.evolve(record, event);
     return next?.status === 'open' ? next : undefined;
   },
