@@ -1,7 +1,7 @@
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { meetingsProjection, MeetingView, Projection, ProjectionRunner } from '@app/read-side';
-import { readSnapshot, writeSnapshot } from '@app/read-side/projection-runner/read-model-snapshot';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side/projection-runner/read-model-snapshot';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,10 +26,14 @@ describe('read-model snapshots', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const run = async (projection: Projection<MeetingView> = meetingsProjection) => {
-    const runner = new ProjectionRunner(store, [projection as Projection<unknown>], snapshotFile);
+  const run = async (projection: Projection<MeetingView> = meetingsProjection, everyEvents = SNAPSHOT_EVERY_EVENTS) => {
+    const runner = new ProjectionRunner(store, [projection as Projection<unknown>], { file: snapshotFile, everyEvents });
     await runner.onApplicationBootstrap();
-    return { ids: () => [...runner.model(projection).keys()].sort(), stop: () => runner.onApplicationShutdown() };
+    return { runner, ids: () => [...runner.model(projection).keys()].sort(), stop: () => runner.onApplicationShutdown() };
+  };
+
+  const scheduleMeetings = async (from: number, count: number) => {
+    for (let n = from; n < from + count; n++) await store.append(`meeting-${n}`, [scheduled(`m${n}`, '2025-02-07T10:00:00+01:00')]);
   };
 
   /** Puts an entity into the snapshot that no event made: it shows whether the snapshot was used. */
@@ -51,6 +55,34 @@ describe('read-model snapshots', () => {
     const second = await run();
     expect(second.ids()).toEqual(['a', 'b', 'only-in-the-snapshot']);
     await second.stop();
+  });
+
+  it('saves once a rebuild has caught up, not on the way, and again after that many live events', async () => {
+    await scheduleMeetings(1, 35);
+    const first = await run(meetingsProjection, 10);
+    // Caught up at 35: one save there. Saves on the way, at 10, 20 and 30, would cost a big log its start time.
+    expect(readSnapshot(snapshotFile)?.position).toBe(35);
+
+    await scheduleMeetings(36, 9);
+    await first.runner.waitFor(44, 5000);
+    expect(readSnapshot(snapshotFile)?.position).toBe(35);
+    await scheduleMeetings(45, 1);
+    await first.runner.waitFor(45, 5000);
+    expect(readSnapshot(snapshotFile)?.position).toBe(45);
+    await first.stop();
+  });
+
+  it('folds the whole log again when the snapshot is cut off', async () => {
+    await scheduleMeetings(1, 3);
+    await (await run()).stop();
+    plantMarker();
+    const whole = readFileSync(snapshotFile);
+    expect(readSnapshot(snapshotFile)?.projections.meetings.entries).toHaveLength(4);
+    writeFileSync(snapshotFile, whole.subarray(0, whole.length - 20));
+    expect(readSnapshot(snapshotFile)).toBeUndefined();
+    const again = await run();
+    expect(again.ids()).toEqual(['m1', 'm2', 'm3']);
+    await again.stop();
   });
 
   it('folds the whole log again when a projection’s version has changed', async () => {

@@ -7,13 +7,17 @@ import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection
 import { meetingsProjection } from './meetings/meetings.projection';
 import { PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
-import { READ_MODEL_SNAPSHOT_FILE } from './projection-runner/read-model-snapshot';
+import { READ_MODEL_SNAPSHOTS, ReadModelSnapshotSettings, SNAPSHOT_EVERY_EVENTS } from './projection-runner/read-model-snapshot';
 import { StreamViews } from './stream-views';
 
 @Module({
   providers: [
     { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection] },
-    { provide: READ_MODEL_SNAPSHOT_FILE, useFactory: (config: AppConfig) => join(config.dataDir, 'read-models.json'), inject: [APP_CONFIG] },
+    {
+      provide: READ_MODEL_SNAPSHOTS,
+      useFactory: (config: AppConfig): ReadModelSnapshotSettings => ({ file: join(config.dataDir, 'read-models.json'), everyEvents: SNAPSHOT_EVERY_EVENTS }),
+      inject: [APP_CONFIG],
+    },
     ProjectionRunner,
     StreamViews,
   ],

@@ -2,10 +2,8 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { LogFollower } from './log-follower';
 import { applyEvent, Projection, PROJECTIONS, ReadModel } from './projection';
-import { READ_MODEL_SNAPSHOT_FILE, readSnapshot, writeSnapshot } from './read-model-snapshot';
+import { READ_MODEL_SNAPSHOTS, ReadModelSnapshotSettings, readSnapshot, writeSnapshot } from './read-model-snapshot';
 
-/** A snapshot is written after this many events, so a restart never refolds more than that. */
-const SNAPSHOT_EVERY_EVENTS = 100_000;
 const CATCH_UP_PAGE = 1000;
 
 /** Raised when the read models do not reach a position in time (HTTP 503). */
@@ -44,7 +42,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTIONS) private readonly projections: Projection<unknown>[],
-    @Optional() @Inject(READ_MODEL_SNAPSHOT_FILE) private readonly snapshotFile?: string,
+    @Optional() @Inject(READ_MODEL_SNAPSHOTS) private readonly snapshots?: ReadModelSnapshotSettings,
   ) {
     for (const projection of projections) this.models.set(projection.name, new Map());
   }
@@ -53,7 +51,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     const head = await this.store.headPosition();
     const from = await this.restoreSnapshot();
     await this.catchUp(head);
-    this.follower = new LogFollower(this.store, (event) => this.apply(event), this.logger);
+    this.saveSnapshotWhenDue();
+    this.follower = new LogFollower(
+      this.store,
+      (event) => {
+        this.apply(event);
+        this.saveSnapshotWhenDue();
+      },
+      this.logger,
+    );
     this.follower.start(this.reached);
     await this.waitFor(head, Number.POSITIVE_INFINITY);
     this.caughtUp = true;
@@ -96,6 +102,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   /**
    * Far behind, the log is read in pages and applied page by page: handing a million events over one awaited
    * event at a time cost more than the projections themselves. The subscription takes over from there.
+   * No snapshot is saved on the way: each save writes every read model whole, and saving every 100,000
+   * events made a rebuild of a million take three times as long. It is saved once caught up.
    */
   private async catchUp(head: number): Promise<void> {
     while (this.reached < head) {
@@ -110,13 +118,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
     this.reached = event.position;
     this.reachedEventId = event.id;
-    if (this.reached - this.snapshotAt >= SNAPSHOT_EVERY_EVENTS) this.saveSnapshot();
     this.release();
   }
 
   /** Loads the snapshot where it fits this log and these projections; the position to catch up from. */
   private async restoreSnapshot(): Promise<number> {
-    const snapshot = this.snapshotFile ? readSnapshot(this.snapshotFile) : undefined;
+    const snapshot = this.snapshots ? readSnapshot(this.snapshots.file) : undefined;
     if (!snapshot) return 0;
     const current = this.projections.every((projection) => snapshot.projections[projection.name]?.version === projection.version);
     const [atPosition] = await this.store.readAll({ after: snapshot.position - 1, maxCount: 1 });
@@ -130,10 +137,14 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return snapshot.position;
   }
 
+  private saveSnapshotWhenDue(): void {
+    if (this.snapshots && this.reached - this.snapshotAt >= this.snapshots.everyEvents) this.saveSnapshot();
+  }
+
   private saveSnapshot(): void {
-    if (!this.snapshotFile || this.reached === this.snapshotAt) return;
+    if (!this.snapshots || this.reached === this.snapshotAt) return;
     try {
-      writeSnapshot(this.snapshotFile, {
+      writeSnapshot(this.snapshots.file, {
         position: this.reached,
         lastEventId: this.reachedEventId,
         projections: Object.fromEntries(

@@ -1,7 +1,16 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const READ_MODEL_SNAPSHOT_FILE = Symbol('READ_MODEL_SNAPSHOT_FILE');
+export const READ_MODEL_SNAPSHOTS = Symbol('READ_MODEL_SNAPSHOTS');
+
+/** Where the read models are saved, and after how many events of live updates they are saved again. */
+export interface ReadModelSnapshotSettings {
+  file: string;
+  everyEvents: number;
+}
+
+/** Each save writes every read model whole, so not often: a restart then refolds at most this many events. */
+export const SNAPSHOT_EVERY_EVENTS = 100_000;
 
 /**
  * The read models as they stood at a position of the log, so a restart catches up from there instead of
@@ -13,18 +22,92 @@ export interface ReadModelSnapshot {
   projections: Record<string, { version: number; entries: [string, unknown][] }>;
 }
 
+interface Header {
+  position: number;
+  lastEventId: string;
+  projections: Record<string, { version: number; count: number }>;
+}
+
+/** Entries are written in lines of about this many characters. */
+const LINE_CHARACTERS = 1 << 20;
+const NEWLINE = 0x0a;
+
+/**
+ * A header line, then each read model's entries as lines of JSON arrays of about a megabyte each, never the
+ * whole snapshot as one string: a million events make about 200 MB of JSON, and V8 refuses strings past
+ * 512 MB, which a few million more would reach. Returns undefined for a missing, unreadable or cut-off
+ * file; the caller then folds the log.
+ */
 export const readSnapshot = (file: string): ReadModelSnapshot | undefined => {
+  let buffer: Buffer;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ReadModelSnapshot;
+    buffer = readFileSync(file);
   } catch {
     return undefined;
   }
+  let start = 0;
+  const nextLine = (): string | undefined => {
+    if (start >= buffer.length) return undefined;
+    const end = buffer.indexOf(NEWLINE, start);
+    const stop = end === -1 ? buffer.length : end;
+    const line = buffer.toString('utf8', start, stop);
+    start = stop + 1;
+    return line;
+  };
+  try {
+    const header = JSON.parse(nextLine() ?? '') as Header;
+    const snapshot: ReadModelSnapshot = { position: header.position, lastEventId: header.lastEventId, projections: {} };
+    for (const [name, { version, count }] of Object.entries(header.projections)) {
+      const entries: [string, unknown][] = [];
+      while (entries.length < count) {
+        const line = nextLine();
+        if (line === undefined) return undefined;
+        for (const entry of JSON.parse(line) as [string, unknown][]) entries.push(entry);
+      }
+      if (entries.length !== count) return undefined;
+      snapshot.projections[name] = { version, entries };
+    }
+    return nextLine() === undefined ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** write(2) may take less than it is given; the rest follows until all is written. */
+const writeAll = (fd: number, text: string): void => {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 };
 
 /** Written beside and renamed into place, so a crash mid-write leaves the previous snapshot whole. */
 export const writeSnapshot = (file: string, snapshot: ReadModelSnapshot): void => {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(snapshot));
+  const header: Header = {
+    position: snapshot.position,
+    lastEventId: snapshot.lastEventId,
+    projections: Object.fromEntries(Object.entries(snapshot.projections).map(([name, { version, entries }]) => [name, { version, count: entries.length }])),
+  };
+  const fd = openSync(temporary, 'w');
+  try {
+    writeAll(fd, `${JSON.stringify(header)}\n`);
+    for (const { entries } of Object.values(snapshot.projections)) {
+      let line: string[] = [];
+      let length = 0;
+      for (const entry of entries) {
+        const json = JSON.stringify(entry);
+        line.push(json);
+        length += json.length;
+        if (length >= LINE_CHARACTERS) {
+          writeAll(fd, `[${line.join(',')}]\n`);
+          line = [];
+          length = 0;
+        }
+      }
+      if (line.length > 0) writeAll(fd, `[${line.join(',')}]\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, file);
 };
