@@ -1,6 +1,5 @@
 import { EventStore, SqliteEventStore } from '@app/event-store';
-import { meetingsProjection, MeetingView, Projection, ProjectionRunner } from '@app/read-side';
-import { readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side/projection-runner/read-model-snapshot';
+import { meetingsProjection, MeetingView, Projection, ProjectionRunner, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 export * from './projection-runner/projection';
 export * from './projection-runner/projection-runner';
+export * from './projection-runner/read-model-snapshot';
 export * from './meetings/meetings.projection';
 export * from './read-side.module';
 export * from './cases/case-details';
