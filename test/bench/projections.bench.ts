@@ -4,6 +4,8 @@
  * Rebuilding the read models from a log of a million events, beside a plain scan of the same log (page
  * through readAll: read + JSON parse, the most any rebuild could do), with peak memory, and the p99 latency
  * of the overdue-by-forum query on the models so built. Targets: rebuild >= 0.5x the plain scan; p99 < 5 ms.
+ * Then what an operator sees at start: a first start that folds the log and saves a snapshot, a restart
+ * from it, and the overdue query again on the restored models.
  *
  * The log is generated once (ten years of eight forums, see projections/generator.ts) into .bench/ and reused
  * by later runs with the same generator version, seed and size. Generation runs in a child process so that
