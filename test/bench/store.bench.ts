@@ -15,14 +15,14 @@
  * BENCH_WARMUP_SINGLES, BENCH_WARMUP_BATCHES, BENCH_EMMETT_DEFAULTS_SCALE (0 skips that run),
  * BENCH_ONLY (e.g. "raw,ours"), BENCH_KEEP_FILES=1.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmmettDefaults, openEmmettLikeForLike, type EmmettSetup } from './store/emmett';
-import { ADAPTER_SOURCE, loadAdapter, OursContender } from './store/ours';
-import { FALLBACK_SCHEMA, RawLoop, schemaOf } from './store/raw-loop';
+import { SqliteEventStore } from '@app/event-store';
+import { OursContender } from './store/ours';
+import { RawLoop, schemaOf } from './store/raw-loop';
 import { fmtRate, fmtRatio, median, printTable } from './store/report';
 import {
   collectGarbage,
@@ -187,32 +187,19 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
   const betterSqliteVersion = memory.prepare('SELECT sqlite_version()').pluck().get() as string;
   memory.close();
 
-  const adapter = await loadAdapter();
-  let schema = FALLBACK_SCHEMA;
-  let schemaSource = 'fallback copy in test/bench/store/raw-loop.ts (adapter missing)';
-  if (adapter) {
-    // Let the adapter create its schema in a scratch file and copy it, so the raw loop runs on exactly that.
-    const probeFile = fileFor('schema-probe');
-    const probe = new adapter.SqliteEventStore({ file: probeFile, synchronous: config.synchronous });
-    await probe.headPosition();
-    await probe.close();
-    schema = schemaOf(probeFile);
-    schemaSource = `copied from a file the adapter created (${schema.length} statement${schema.length === 1 ? '' : 's'})`;
-  }
+  // Let the adapter create its schema in a scratch file and copy it, so the raw loop runs on exactly that.
+  const probeFile = fileFor('schema-probe');
+  const probe = new SqliteEventStore({ file: probeFile, synchronous: config.synchronous });
+  await probe.headPosition();
+  await probe.close();
+  const schema = schemaOf(probeFile);
 
   console.log('Event store benchmark');
   console.log(`  Node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.release()}, load average ${loadAverage()} at start`);
   console.log(`  SQLite ${betterSqliteVersion} via better-sqlite3 (raw, ours)`);
   console.log(`  synchronous=${config.synchronous}, journal_mode=WAL for raw, ours and emmett`);
   console.log(`  files in ${dir}`);
-  if (adapter) {
-    // The adapter is still being worked on; say which version of it these figures belong to.
-    const source = fs.readFileSync(ADAPTER_SOURCE);
-    const digest = createHash('sha256').update(source).digest('hex').slice(0, 12);
-    const modified = fs.statSync(ADAPTER_SOURCE).mtime.toISOString();
-    console.log(`  ours: ${path.relative(process.cwd(), ADAPTER_SOURCE)} (sha256 ${digest}…, modified ${modified})`);
-  }
-  console.log(`  raw schema: ${schemaSource}`);
+  console.log(`  raw schema: copied from a file the adapter created (${schema.length} statement${schema.length === 1 ? '' : 's'})`);
   console.log(
     `  workload: ${config.streams} streams; every append with the exact expected revision; warm-up ` +
       `${full.warmupSingles} single appends + ${full.warmupBatches} batches; timed ${full.singles} single appends, ` +
@@ -225,9 +212,7 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
   let emmettSetup: EmmettSetup | undefined;
   let emmettDefaultsSetup: EmmettSetup | undefined;
   if (wants('raw')) lanes.push(newLane('raw', new RawLoop(fileFor('raw'), config.synchronous, schema), config, full));
-  if (adapter && wants('ours')) {
-    lanes.push(newLane('ours', new OursContender(adapter, fileFor('ours'), config.synchronous), config, full));
-  }
+  if (wants('ours')) lanes.push(newLane('ours', new OursContender(fileFor('ours'), config.synchronous), config, full));
   if (wants('emmett')) {
     const { contender, setup } = await openEmmettLikeForLike(fileFor('emmett'), config.synchronous);
     emmettSetup = setup;

@@ -1,39 +1,17 @@
 /** Our SQLite adapter, driven only through the port, as the rest of the product drives it. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore } from '../../../libs/event-store/src/event-store.port';
+import { SqliteEventStore, type EventStore } from '@app/event-store';
 import { addToChecksum, type BenchEvent, type Contender, type ReadOutcome, type Synchronous } from './workload';
-
-export const ADAPTER_SOURCE = path.resolve(__dirname, '../../../libs/event-store/src/sqlite/sqlite-event-store.ts');
-
-interface AdapterModule {
-  SqliteEventStore: new (options: { file: string; pollIntervalMs?: number; synchronous?: Synchronous }) => EventStore;
-}
-
-/**
- * Loaded at run time rather than imported, so the raw-loop and peer figures can still be had while the
- * adapter is being written; the report says so when it is missing.
- */
-export async function loadAdapter(): Promise<AdapterModule | undefined> {
-  if (!fs.existsSync(ADAPTER_SOURCE)) return undefined;
-  const mod = (await import(ADAPTER_SOURCE)) as Partial<AdapterModule>;
-  if (typeof mod.SqliteEventStore !== 'function') {
-    throw new Error(`${ADAPTER_SOURCE} does not export a SqliteEventStore class`);
-  }
-  return mod as AdapterModule;
-}
 
 export class OursContender implements Contender {
   readonly name = 'ours';
   private readonly store: EventStore;
 
   constructor(
-    adapter: AdapterModule,
     private readonly file: string,
     synchronous: Synchronous,
   ) {
-    this.store = new adapter.SqliteEventStore({ file, synchronous });
+    this.store = new SqliteEventStore({ file, synchronous });
   }
 
   async append(streamId: string, events: BenchEvent[], expected: number): Promise<number> {

@@ -7,24 +7,6 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { addToChecksum, type BenchEvent, type Contender, type ReadOutcome, type Synchronous } from './workload';
 
-/**
- * Fallback only, for a run without the adapter. When the adapter is there the bench copies the DDL out of
- * a file the adapter created (see `schemaOf`), so "same schema" holds by construction.
- */
-export const FALLBACK_SCHEMA: string[] = [
-  `CREATE TABLE IF NOT EXISTS events (
-      global_position INTEGER PRIMARY KEY AUTOINCREMENT,
-      event_id TEXT NOT NULL UNIQUE,
-      stream_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      type TEXT NOT NULL,
-      data TEXT NOT NULL,
-      metadata TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      UNIQUE (stream_id, revision)
-    )`,
-];
-
 /** The DDL of every table, index and trigger SQLite kept for a file, in creation order. */
 export function schemaOf(file: string): string[] {
   const db = new Database(file, { readonly: true });
