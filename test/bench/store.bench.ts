@@ -286,7 +286,7 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
         `${config.emmettDefaultsScale}x the counts (${emmettDefaults.sizes.singles} singles, ${emmettDefaults.sizes.batches} batches)`,
     );
   }
-  if (!byKey.has('ours')) console.log('  ours: n/a: libs/event-store/src/sqlite/sqlite-event-store.ts is missing, or left out by BENCH_ONLY');
+  if (!byKey.has('ours')) console.log('  ours: n/a: left out by BENCH_ONLY');
   console.log('');
 
   // Paired by round: within a round the two ran back to back, so outside load mostly cancels out.
