@@ -1,18 +1,12 @@
 import { FollowUpAssigned, FollowUpEvent, MeetingEvent, Owner } from '@app/domain';
 import { Settings } from 'luxon';
-import { followUpAssigned, followUpCancelled, followUpCompleted, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
+import { calendar2025, followUpAssigned, followUpCancelled, followUpCompleted, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
 import { listFollowUps, resolveFollowUp } from './follow-ups.query';
 import { FollowUpRecord } from './follow-ups.projection';
 
 const meetingsFrom = (events: MeetingEvent[]) => readModels(events).meetings;
 
-// The Mødekalender 2025 of the 2/5 and 8/8 minutes.
-const styregruppenAugust = meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00');
-const styregruppenSeptember = meetingScheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00');
-const k17May = meetingScheduled('k17-2025-05-23', 'k17', '2025-05-23T09:00:00+02:00');
-const k17August = meetingScheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00');
-const k17October = meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00');
-const kkrOctober = meetingScheduled('kkr-sjaelland-2025-10-22', 'kkr-sjaelland', '2025-10-22T16:00:00+02:00');
+const { styregruppenAugust, styregruppenSeptember, k17May, k17August, k17October, kkrOctober } = calendar2025;
 
 const secretariat: Owner = { name: 'Rammeaftalesekretariatet', email: 'rammeaftale@example.dk', organisation: 'Region Sjælland' };
 const slagelse: Owner = { name: 'Slagelse Kommune', organisation: 'Slagelse Kommune' };

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { casesProjection } from '../cases/cases.projection';
 import { meetingsProjection } from '../meetings/meetings.projection';
 import { applyEvent } from '../projection-runner/projection';
-import { caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, DomainEvent, followUpAssigned, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, recorder } from '../testing/read-side.testing';
+import { calendar2025, caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, DomainEvent, followUpAssigned, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, recorder } from '../testing/read-side.testing';
 import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.process-manager';
 
 /**
@@ -29,15 +29,7 @@ const history = () => {
   };
 };
 
-// The Mødekalender 2025: Styregruppen 8/8, 19/9, 21/11; K17 22/8, 3/10, 5/12; KKR 2/9, 22/10.
-const styregruppenAugust = meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00');
-const styregruppenSeptember = meetingScheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00');
-const styregruppenNovember = meetingScheduled('styregruppen-2025-11-21', 'styregruppen', '2025-11-21T10:00:00+01:00');
-const k17August = meetingScheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00');
-const k17October = meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00');
-const k17December = meetingScheduled('k17-2025-12-05', 'k17', '2025-12-05T09:00:00+01:00');
-const kkrSeptember = meetingScheduled('kkr-sjaelland-2025-09-02', 'kkr-sjaelland', '2025-09-02T16:00:00+02:00');
-const kkrOctober = meetingScheduled('kkr-sjaelland-2025-10-22', 'kkr-sjaelland', '2025-10-22T16:00:00+02:00');
+const { styregruppenAugust, styregruppenSeptember, styregruppenNovember, k17August, k17October, k17December, kkrSeptember, kkrOctober } = calendar2025;
 
 const tilsyn = 'socialtilsyn-oest-aarsrapport-2024';
 const duringAugustMeeting = '2025-08-08T11:46:00+02:00';
@@ -77,7 +69,7 @@ describe('case scheduling process manager', () => {
     it('given K17’s 22/8 meeting is cancelled and its May meeting held, when forwarded, then it goes onto 3/10', () => {
       const log = history();
       log.given(
-        meetingScheduled('k17-2025-05-23', 'k17', '2025-05-23T09:00:00+02:00'),
+        calendar2025.k17May,
         meetingHeld('k17-2025-05-23', 'k17', '2025-05-23T12:00:00+02:00'),
         styregruppenAugust,
         k17August,

@@ -56,6 +56,19 @@ export const meetingScheduled = (
   data: { meetingId, forumId, startsAt, scheduledAt: '2025-04-01T11:30:00+02:00', ...more },
 });
 
+/** The Mødekalender 2025 of the 2/5 and 8/8 minutes: Styregruppen, K17 and KKR Sjælland meetings, as scheduled. */
+export const calendar2025 = {
+  styregruppenAugust: meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00'),
+  styregruppenSeptember: meetingScheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00'),
+  styregruppenNovember: meetingScheduled('styregruppen-2025-11-21', 'styregruppen', '2025-11-21T10:00:00+01:00'),
+  k17May: meetingScheduled('k17-2025-05-23', 'k17', '2025-05-23T09:00:00+02:00'),
+  k17August: meetingScheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00'),
+  k17October: meetingScheduled('k17-2025-10-03', 'k17', '2025-10-03T09:00:00+02:00'),
+  k17December: meetingScheduled('k17-2025-12-05', 'k17', '2025-12-05T09:00:00+01:00'),
+  kkrSeptember: meetingScheduled('kkr-sjaelland-2025-09-02', 'kkr-sjaelland', '2025-09-02T16:00:00+02:00'),
+  kkrOctober: meetingScheduled('kkr-sjaelland-2025-10-22', 'kkr-sjaelland', '2025-10-22T16:00:00+02:00'),
+};
+
 /** Moved from `previousStartsAt` to `startsAt`, at `rescheduledAt`. */
 export const meetingRescheduled = (
   meetingId: string,
