@@ -85,6 +85,20 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   stop(): Promise<void>;
 }
 
+/** Whether a stream whose last event has revision `current` (-1: no stream) meets `expected`. */
+export const revisionMatches = (expected: ExpectedRevision, current: number): boolean => {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return current === expected;
+  }
+};
+
 export interface EventStore {
   /**
    * Appends the batch atomically, or nothing. A re-append of the same event ids, to where the expected

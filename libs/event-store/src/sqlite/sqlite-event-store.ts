@@ -9,6 +9,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  revisionMatches,
   SubscribeOptions,
   Subscription,
   SubscriptionFilter,
@@ -320,19 +321,6 @@ export class SqliteEventStore implements EventStore {
     this.pollTimer = undefined;
   }
 }
-
-const revisionMatches = (expected: ExpectedRevision, current: number): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return current === expected;
-  }
-};
 
 type PageQuery = (after: number, upTo: number, limit: number) => RecordedEvent[];
 
