@@ -8,9 +8,9 @@ import {
   PostponeCaseCommand,
   ProposeCaseCommand,
   ScheduleCaseCommand,
-  UnknownIdError,
   WithdrawCaseCommand,
 } from '@app/commands';
+import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -22,7 +22,7 @@ import { ErrorBody } from '../http/error-body';
 import { ReadAfterQuery } from '../http/read-after';
 import { AssignFollowUpDto, DecideCaseDto, ForwardCaseDto, PostponeCaseDto, ProposeCaseDto, ScheduleCaseDto, WithdrawCaseDto } from './case.dtos';
 
-const notFound = (id: string) => new UnknownIdError('case.not_found', `Sagen ${id} findes ikke.`);
+const notFound = (id: string) => new RefusedError(refuseAsNotFound('case.not_found', `Sagen ${id} findes ikke.`));
 
 @ApiTags('cases')
 @ApiHeader({ name: 'If-Match', required: false, description: 'The revision the command expects, e.g. "3"; 412 when the case has moved on' })

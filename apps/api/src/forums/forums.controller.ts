@@ -1,6 +1,6 @@
-import { CLOCK, Clock, UnknownIdError } from '@app/commands';
+import { CLOCK, Clock } from '@app/commands';
 import { FORUMS } from '@app/config';
-import { Forum } from '@app/domain';
+import { Forum, RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, forumCalendar, ForumPipeline, forumPipeline, meetingsProjection, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -35,7 +35,7 @@ export class ForumsController {
 
   private forum(id: string): Forum {
     const forum = this.forums.find((candidate) => candidate.id === id);
-    if (!forum) throw new UnknownIdError('forum.not_found', `Forummet ${id} findes ikke.`);
+    if (!forum) throw new RefusedError(refuseAsNotFound('forum.not_found', `Forummet ${id} findes ikke.`));
     return forum;
   }
 }

@@ -1,4 +1,5 @@
-import { CommandRefusedError, IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError, UnknownIdError } from '@app/commands';
+import { IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError } from '@app/commands';
+import { RefusedError } from '@app/domain';
 import { ImportRefusedError, MinutesUnreadableError } from '@app/minutes-import';
 import { ReadModelsBehindError } from '@app/read-side';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
@@ -21,8 +22,9 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof InvalidInputError || error instanceof InvalidCommandError) {
       return { statusCode: HttpStatus.BAD_REQUEST, code: 'input.invalid', message: 'Ugyldige oplysninger i forespørgslen.', details: error.details };
     }
-    if (error instanceof UnknownIdError) return { statusCode: HttpStatus.NOT_FOUND, code: error.code, message: error.message };
-    if (error instanceof CommandRefusedError) return { statusCode: HttpStatus.CONFLICT, code: error.code, message: error.message };
+    if (error instanceof RefusedError) {
+      return { statusCode: error.refusal.kind === 'not_found' ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, code: error.code, message: error.message };
+    }
     if (error instanceof StaleRevisionError) return { statusCode: HttpStatus.PRECONDITION_FAILED, code: 'revision.stale', message: error.message };
     if (error instanceof IdempotencyKeyReusedError) {
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: 'idempotency.key_reused', message: error.message };

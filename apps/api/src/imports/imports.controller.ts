@@ -1,4 +1,5 @@
-import { CommandContext, CommandRefusedError, UnknownIdError } from '@app/commands';
+import { CommandContext } from '@app/commands';
+import { refuse, RefusedError, refuseAsNotFound } from '@app/domain';
 import { EVENT_STORE, EventStore, WrongExpectedVersionError } from '@app/event-store';
 import { ImportResult, ImportReview, MinutesImporter } from '@app/minutes-import';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
@@ -18,7 +19,7 @@ interface MinutesReviewed {
 
 const importStreamId = (importId: string) => `import-${importId}`;
 
-const alreadyImported = () => new CommandRefusedError({ code: 'import.committed', message: 'Referatet er allerede importeret.' });
+const alreadyImported = () => new RefusedError(refuse('import.committed', 'Referatet er allerede importeret.'));
 
 /**
  * Import of minutes in two steps, as the secretariat works: a review to read through, then a commit. The
@@ -72,7 +73,7 @@ export class ImportsController {
 
   private async load(id: string): Promise<{ reviewed: MinutesReviewed; committed?: ImportResult }> {
     const [reviewed, committed] = await this.store.readStream(importStreamId(id));
-    if (!reviewed) throw new UnknownIdError('import.not_found', `Importen ${id} findes ikke.`);
+    if (!reviewed) throw new RefusedError(refuseAsNotFound('import.not_found', `Importen ${id} findes ikke.`));
     return { reviewed: reviewed.data as MinutesReviewed, committed: committed?.data as ImportResult | undefined };
   }
 }

@@ -5,8 +5,8 @@ import {
   MarkMeetingHeldCommand,
   RescheduleMeetingCommand,
   ScheduleMeetingCommand,
-  UnknownIdError,
 } from '@app/commands';
+import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, listMeetings, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -24,6 +24,8 @@ class MeetingsQueryDto extends ReadAfterQuery {
   @IsOptional() @IsCalendarDate() from?: string;
   @IsOptional() @IsCalendarDate() to?: string;
 }
+
+const meetingNotFound = (id: string) => new RefusedError(refuseAsNotFound('meeting.not_found', `Mødet ${id} findes ikke.`));
 
 @ApiTags('meetings')
 @ApiConflictResponse({ type: ErrorBody })
@@ -67,14 +69,14 @@ export class MeetingsController {
   @Get(':id')
   async get(@Param('id') id: string, @Query() _query: ReadAfterQuery): Promise<MeetingView> {
     const meeting = await this.views.meeting(id);
-    if (!meeting) throw new UnknownIdError('meeting.not_found', `Mødet ${id} findes ikke.`);
+    if (!meeting) throw meetingNotFound(id);
     return meeting;
   }
 
   @Get(':id/agenda')
   agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery): MeetingAgenda {
     const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
-    if (!agenda) throw new UnknownIdError('meeting.not_found', `Mødet ${id} findes ikke.`);
+    if (!agenda) throw meetingNotFound(id);
     return agenda;
   }
 }

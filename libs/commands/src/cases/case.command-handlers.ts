@@ -1,10 +1,9 @@
 import { FORUMS } from '@app/config';
-import { Attachment, CaseCommand, caseDecider, CaseKind, CaseState, caseStreamId, DecisionOutcome, Forum, ForwardPurpose } from '@app/domain';
+import { Attachment, CaseCommand, caseDecider, CaseKind, CaseState, caseStreamId, DecisionOutcome, Forum, ForwardPurpose, RefusedError, refuseAsNotFound } from '@app/domain';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, CommandResult } from '../command-handling/command-context';
 import { CommandRunner } from '../command-handling/command-runner';
-import { UnknownIdError } from '../command-handling/command.errors';
 import { assertForums, loadMeetingFacts } from '../command-handling/facts';
 
 export class ProposeCaseCommand extends Command<CommandResult> {
@@ -98,7 +97,7 @@ const onCase = (
     id: caseId,
     context,
     command: (state: CaseState, now) => {
-      if (state.status === 'none') throw new UnknownIdError('case.not_found', `Sagen ${caseId} findes ikke.`);
+      if (state.status === 'none') throw new RefusedError(refuseAsNotFound('case.not_found', `Sagen ${caseId} findes ikke.`));
       return command(now);
     },
   });

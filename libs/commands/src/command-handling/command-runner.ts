@@ -1,10 +1,10 @@
-import { Decider, isRefusal } from '@app/domain';
+import { Decider, isRefusal, RefusedError } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedVersionError } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import { Clock, CLOCK } from './clock';
 import { CommandContext, CommandResult } from './command-context';
-import { CommandRefusedError, IdempotencyKeyReusedError, StaleRevisionError, UnknownIdError } from './command.errors';
+import { IdempotencyKeyReusedError, StaleRevisionError } from './command.errors';
 
 type DomainEvent = { type: string; data: unknown };
 
@@ -61,9 +61,7 @@ export class CommandRunner {
         throw new StaleRevisionError(streamId, context.expectedRevision, revision);
       }
       const decision = decider.decide(await request.command(state, context.now ?? this.clock.now()), state);
-      if (isRefusal(decision)) {
-        throw decision.code.endsWith('.not_found') ? new UnknownIdError(decision.code, decision.message) : new CommandRefusedError(decision);
-      }
+      if (isRefusal(decision)) throw new RefusedError(decision);
       try {
         const appended = await this.store.append(streamId, decision.map((event, index) => this.toNewEvent(event, index, request)), {
           expectedRevision: revision === -1 ? 'no_stream' : revision,

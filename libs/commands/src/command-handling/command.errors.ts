@@ -1,27 +1,3 @@
-import { Refusal } from '@app/domain';
-
-/** The domain said no: an illegal move (HTTP 409). */
-export class CommandRefusedError extends Error {
-  override readonly name = 'CommandRefusedError';
-  constructor(readonly refusal: Refusal) {
-    super(refusal.message);
-  }
-  get code(): string {
-    return this.refusal.code;
-  }
-}
-
-/** The command names a case, meeting or follow-up that does not exist (HTTP 404). */
-export class UnknownIdError extends Error {
-  override readonly name = 'UnknownIdError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The command's input names something that is not there, such as an unknown forum (HTTP 400). */
 export class InvalidCommandError extends Error {
   override readonly name = 'InvalidCommandError';

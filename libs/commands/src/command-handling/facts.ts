@@ -1,17 +1,17 @@
-import { caseDecider, CaseFacts, caseStreamId, Forum, MeetingFacts, meetingDecider, meetingStreamId } from '@app/domain';
+import { caseDecider, CaseFacts, caseStreamId, Forum, MeetingFacts, meetingDecider, meetingStreamId, RefusedError, refuseAsNotFound } from '@app/domain';
 import { CommandRunner } from './command-runner';
-import { InvalidCommandError, UnknownIdError } from './command.errors';
+import { InvalidCommandError } from './command.errors';
 
 /** What a case's rules need to know of a meeting, read from the meeting's own stream. */
 export const loadMeetingFacts = async (runner: CommandRunner, meetingId: string): Promise<MeetingFacts> => {
   const { state } = await runner.load(meetingDecider, meetingStreamId(meetingId));
-  if (state.status === 'none') throw new UnknownIdError('meeting.not_found', `Mødet ${meetingId} findes ikke.`);
+  if (state.status === 'none') throw new RefusedError(refuseAsNotFound('meeting.not_found', `Mødet ${meetingId} findes ikke.`));
   return { meetingId, forumId: state.forumId, startsAt: state.startsAt, status: state.status };
 };
 
 export const loadCaseFacts = async (runner: CommandRunner, caseId: string): Promise<CaseFacts> => {
   const { state } = await runner.load(caseDecider, caseStreamId(caseId));
-  if (state.status === 'none') throw new UnknownIdError('case.not_found', `Sagen ${caseId} findes ikke.`);
+  if (state.status === 'none') throw new RefusedError(refuseAsNotFound('case.not_found', `Sagen ${caseId} findes ikke.`));
   return { caseId, forumId: state.forumId, status: state.status };
 };
 

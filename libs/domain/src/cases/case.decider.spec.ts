@@ -177,7 +177,7 @@ describe('case decider', () => {
     });
 
     it.each(everyCommandButPropose)('refuses %s', (_, command) => {
-      given([]).when(command).thenRefuses('case.not_found');
+      given([]).when(command).thenRefuses('case.not_found', 'not_found');
     });
   });
 

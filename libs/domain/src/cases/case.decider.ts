@@ -1,4 +1,4 @@
-import { assertNever, Decider, Decision, refuse, Refusal } from '../shared/decider';
+import { assertNever, Decider, Decision, isRefused, refuse, Refusal, refuseAsNotFound } from '../shared/decider';
 import { isBefore } from '../shared/time';
 import { CaseCommand, MeetingFacts } from './case.commands';
 import { CaseEvent } from './case.events';
@@ -7,7 +7,7 @@ import { CaseState, evolveCase, ExistingCase, ForumStep, initialCaseState } from
 const refuseUnlessOpen = (state: CaseState): Refusal | ExistingCase => {
   switch (state.status) {
     case 'none':
-      return refuse('case.not_found', 'Sagen findes ikke.');
+      return refuseAsNotFound('case.not_found', 'Sagen findes ikke.');
     case 'withdrawn':
       return refuse('case.withdrawn', 'Sagen er trukket tilbage.');
     case 'closed':
@@ -32,8 +32,6 @@ const stepAtMeeting = (state: ExistingCase, meeting: MeetingFacts, now: string):
   if (isBefore(now, meeting.startsAt)) return refuse('meeting.not_started', 'Mødet er ikke begyndt endnu.');
   return step;
 };
-
-const isRefused = (value: object): value is Refusal => 'code' in value;
 
 export const decideCase = (command: CaseCommand, state: CaseState): Decision<CaseEvent> => {
   if (command.type === 'ProposeCase') {

@@ -101,7 +101,7 @@ describe('follow-up decider', () => {
     });
 
     it.each(everyCommandButAssign)('refuses %s', (_, command) => {
-      given([]).when(command).thenRefuses('follow_up.not_found');
+      given([]).when(command).thenRefuses('follow_up.not_found', 'not_found');
     });
   });
 

@@ -1,4 +1,4 @@
-import { assertNever, Decider, Decision, refuse, Refusal } from '../shared/decider';
+import { assertNever, Decider, Decision, isRefused, refuse, Refusal, refuseAsNotFound } from '../shared/decider';
 import { IsoDate, localDateOf } from '../shared/time';
 import { FollowUpCommand } from './follow-up.commands';
 import { escalationLevels, FollowUpEvent } from './follow-up.events';
@@ -9,7 +9,7 @@ type OpenFollowUp = Exclude<FollowUpState, { status: 'none' }>;
 const refuseUnlessOpen = (state: FollowUpState): Refusal | OpenFollowUp => {
   switch (state.status) {
     case 'none':
-      return refuse('follow_up.not_found', 'Opfølgningen findes ikke.');
+      return refuseAsNotFound('follow_up.not_found', 'Opfølgningen findes ikke.');
     case 'done':
       return refuse('follow_up.done', 'Opfølgningen er allerede udført.');
     case 'cancelled':
@@ -41,7 +41,7 @@ export const decideFollowUp = (command: FollowUpCommand, state: FollowUpState): 
     ];
   }
   const current = refuseUnlessOpen(state);
-  if ('code' in current) return current;
+  if (isRefused(current)) return current;
   const { followUpId, caseId } = current;
 
   switch (command.type) {

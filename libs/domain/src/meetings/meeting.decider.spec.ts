@@ -64,7 +64,7 @@ describe('meeting decider', () => {
       ['cancelling', cancel],
       ['marking as held', markHeld],
     ])('refuses %s a meeting that does not exist', (_, command) => {
-      given([]).when(command).thenRefuses('meeting.not_found');
+      given([]).when(command).thenRefuses('meeting.not_found', 'not_found');
     });
   });
 

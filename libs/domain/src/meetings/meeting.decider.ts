@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { assertNever, Decider, Decision, refuse, Refusal } from '../shared/decider';
+import { assertNever, Decider, Decision, isRefused, refuse, Refusal, refuseAsNotFound } from '../shared/decider';
 import { isBefore } from '../shared/time';
 import { MeetingCommand } from './meeting.commands';
 import { MeetingEvent } from './meeting.events';
@@ -7,7 +7,7 @@ import { evolveMeeting, initialMeetingState, MeetingState } from './meeting.stat
 
 type ExistingMeeting = Exclude<MeetingState, { status: 'none' }>;
 
-const notFound = refuse('meeting.not_found', 'Mødet findes ikke.');
+const notFound = refuseAsNotFound('meeting.not_found', 'Mødet findes ikke.');
 
 /** Only a meeting still to be held can be moved, cancelled or marked as held. */
 const refuseUnlessScheduled = (state: MeetingState): Refusal | ExistingMeeting => {
@@ -45,7 +45,7 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
     }
     case 'RescheduleMeeting': {
       const meeting = refuseUnlessScheduled(state);
-      if ('code' in meeting) return meeting;
+      if (isRefused(meeting)) return meeting;
       const endsAt = command.endsAt ?? keepLength(meeting, command.startsAt);
       if (endsBeforeStart(command.startsAt, endsAt)) return invalidTimes;
       if (isBefore(command.startsAt, command.now)) return refuse('meeting.in_past', 'Et møde kan ikke flyttes til et tidspunkt, der er gået.');
@@ -68,14 +68,14 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
     }
     case 'CancelMeeting': {
       const meeting = refuseUnlessScheduled(state);
-      if ('code' in meeting) return meeting;
+      if (isRefused(meeting)) return meeting;
       return [
         { type: 'MeetingCancelled', data: { meetingId: meeting.meetingId, forumId: meeting.forumId, reason: command.reason, cancelledAt: command.now } },
       ];
     }
     case 'MarkMeetingHeld': {
       const meeting = refuseUnlessScheduled(state);
-      if ('code' in meeting) return meeting;
+      if (isRefused(meeting)) return meeting;
       if (isBefore(command.now, meeting.startsAt)) return refuse('meeting.not_started', 'Mødet er ikke begyndt endnu.');
       return [{ type: 'MeetingHeld', data: { meetingId: meeting.meetingId, forumId: meeting.forumId, heldAt: command.now } }];
     }

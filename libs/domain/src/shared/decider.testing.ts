@@ -1,4 +1,4 @@
-import { Decider, isRefusal } from './decider';
+import { Decider, isRefusal, RefusalKind } from './decider';
 
 /**
  * given(events).when(command).then(events) / .thenRefuses(code): the decider specs read as the domain talks.
@@ -12,10 +12,11 @@ export const specFor = <Command, Event, State>(decider: Decider<Command, Event, 
         if (isRefusal(result)) throw new Error(`Expected events, got refusal ${result.code}: ${result.message}`);
         expect(result).toEqual(expected);
       },
-      thenRefuses(code: string): void {
+      thenRefuses(code: string, kind: RefusalKind = 'illegal'): void {
         const result = decision();
         if (!isRefusal(result)) throw new Error(`Expected refusal ${code}, got events ${JSON.stringify(result)}`);
         expect(result.code).toBe(code);
+        expect(result.kind).toBe(kind);
         expect(result.message.length).toBeGreaterThan(0);
       },
     };

@@ -1,14 +1,36 @@
-/** A refusal is data: a stable code for programs and a sentence for people. */
+/**
+ * A refusal is data: a stable code for programs, a sentence for people, and its kind: `not_found` where the
+ * command names something that does not exist, `illegal` where the move is not allowed in the state it is in.
+ */
+export type RefusalKind = 'illegal' | 'not_found';
+
 export interface Refusal {
+  readonly kind: RefusalKind;
   readonly code: string;
   readonly message: string;
 }
 
 export type Decision<Event> = Event[] | Refusal;
 
-export const refuse = (code: string, message: string): Refusal => ({ code, message });
+export const refuse = (code: string, message: string): Refusal => ({ kind: 'illegal', code, message });
+
+export const refuseAsNotFound = (code: string, message: string): Refusal => ({ kind: 'not_found', code, message });
+
+/** The one error a refusal travels in, from wherever it is decided to the one place that answers it. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+  get code(): string {
+    return this.refusal.code;
+  }
+}
 
 export const isRefusal = <Event>(decision: Decision<Event>): decision is Refusal => !Array.isArray(decision);
+
+/** For the checks a decider runs before it decides, each giving either what it looked up or a refusal. */
+export const isRefused = <Value extends object>(value: Value | Refusal): value is Refusal => 'kind' in value && 'code' in value && 'message' in value;
 
 /**
  * One aggregate's rules: `decide` turns a command into events or a refusal, `evolve` folds events into state.

@@ -1,6 +1,6 @@
-import { CommandRefusedError, CommandResult, CommandsModule } from '@app/commands';
+import { CommandResult, CommandsModule } from '@app/commands';
 import { APP_CONFIG, AppConfig, FORUMS } from '@app/config';
-import { Forum } from '@app/domain';
+import { Forum, RefusedError } from '@app/domain';
 import { EVENT_STORE, EventStore, SqliteEventStore, WrongExpectedVersionError } from '@app/event-store';
 import { casesProjection, meetingsProjection, ProjectionRunner } from '@app/read-side';
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
@@ -62,7 +62,7 @@ const runSteps = async (commands: CommandBus, plan: ImportPlan, importId: string
     try {
       outcomes.push({ step, outcome: 'appended', result: await commands.execute(commandOf(step, importId)) });
     } catch (error) {
-      if (!(error instanceof CommandRefusedError)) throw error;
+      if (!(error instanceof RefusedError)) throw error;
       if (!alreadyDone[step.command].includes(error.code)) throw new ImportRefusedError(step, error.code, error.message);
       outcomes.push({ step, outcome: 'already' });
     }

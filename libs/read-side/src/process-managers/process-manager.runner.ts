@@ -1,4 +1,5 @@
-import { CLOCK, Clock, CommandContext, CommandRefusedError, PostponeCaseCommand, ScheduleCaseCommand } from '@app/commands';
+import { CLOCK, Clock, CommandContext, PostponeCaseCommand, ScheduleCaseCommand } from '@app/commands';
+import { RefusedError } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -78,7 +79,7 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
       );
     } catch (error) {
       // Someone may have moved the case by hand in the meantime; the rules decide, and a refusal ends the reaction.
-      if (!(error instanceof CommandRefusedError)) throw error;
+      if (!(error instanceof RefusedError)) throw error;
       this.logger.log(`No ${reaction.kind} for case ${reaction.caseId}: ${error.code}`);
     }
   }
