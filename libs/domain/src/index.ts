@@ -6,6 +6,7 @@ export * from './meetings/meeting.state';
 export * from './meetings/meeting.decider';
 export * from './cases/case.events';
 export * from './cases/case.commands';
+export * from './cases/case-forum-steps';
 export * from './cases/case.state';
 export * from './cases/case.decider';
 export * from './follow-ups/follow-up.events';

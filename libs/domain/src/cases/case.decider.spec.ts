@@ -641,9 +641,10 @@ describe('case decider', () => {
             state: 'decided',
             meetingId: styregruppenAugust.meetingId,
             startsAt: styregruppenAugust.startsAt,
+            carriedOverFrom: styregruppenMay.meetingId,
           },
-          k17: { forumId: 'k17', purpose: 'decision', state: 'scheduled', meetingId: k17August.meetingId, startsAt: k17August.startsAt },
-          'kkr-sjaelland': { forumId: 'kkr-sjaelland', purpose: 'decision', state: 'waiting' },
+          k17: { forumId: 'k17', purpose: 'decision', state: 'scheduled', meetingId: k17August.meetingId, startsAt: k17August.startsAt, fromForumId: 'styregruppen' },
+          'kkr-sjaelland': { forumId: 'kkr-sjaelland', purpose: 'decision', state: 'waiting', fromForumId: 'styregruppen' },
         },
       });
     });
@@ -656,9 +657,9 @@ describe('case decider', () => {
         forumId: 'styregruppen',
         title,
         kind: 'decision',
-        steps: { styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'waiting' } },
+        steps: { styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'waiting', carriedOverFrom: styregruppenMay.meetingId } },
       });
-      expect(state.status !== 'none' && 'meetingId' in state.steps.styregruppen).toBe(false);
+      expect(state.status !== 'none' && state.steps.styregruppen.meetingId).toBeUndefined();
     });
 
     it('folds a withdrawn case, keeping where it stood', () => {

@@ -2,7 +2,8 @@ import { assertNever, Decider, Decision, isRefused, refuse, Refusal, refuseAsNot
 import { isBefore } from '../shared/time';
 import { CaseCommand, MeetingFacts } from './case.commands';
 import { CaseEvent } from './case.events';
-import { CaseState, evolveCase, ExistingCase, ForumStep, initialCaseState } from './case.state';
+import { ForumStep } from './case-forum-steps';
+import { CaseState, evolveCase, ExistingCase, initialCaseState } from './case.state';
 
 const refuseUnlessOpen = (state: CaseState): Refusal | ExistingCase => {
   switch (state.status) {

@@ -71,13 +71,15 @@ describe('case details (one case folded from its own stream)', () => {
   it('given a case on 2/5, when it is postponed to the named 8/8 meeting, then it is on 8/8 with that start', () => {
     const record = recorder();
     expect(fold([proposal, onMay, toAugust].map(record))?.forums).toEqual([
-      { forumId: 'styregruppen', purpose: 'decision', state: 'scheduled', meetingId: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00' },
+      { forumId: 'styregruppen', purpose: 'decision', state: 'scheduled', meetingId: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00', carriedOverFrom: 'styregruppen-2025-05-02' },
     ]);
   });
 
   it('given a case on 2/5, when it is postponed to "the next meeting", then it waits in Styregruppen with no meeting', () => {
     const record = recorder();
-    expect(fold([proposal, onMay, toNextMeeting].map(record))?.forums).toEqual([{ forumId: 'styregruppen', purpose: 'decision', state: 'waiting' }]);
+    expect(fold([proposal, onMay, toNextMeeting].map(record))?.forums).toEqual([
+      { forumId: 'styregruppen', purpose: 'decision', state: 'waiting', carriedOverFrom: 'styregruppen-2025-05-02' },
+    ]);
   });
 
   it('given a case on 8/8, when it is decided, then the step is decided and the decision is kept with its points', () => {

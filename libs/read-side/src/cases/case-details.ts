@@ -1,4 +1,4 @@
-import { Attachment, CaseEvent, CaseKind, CaseStatus, DecisionOutcome, ForumStep, ForwardPurpose } from '@app/domain';
+import { Attachment, CaseEvent, CaseKind, CaseStatus, DecisionOutcome, evolveForumSteps, ForumStep, ForumSteps, ForwardPurpose } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 
 export interface CaseDecision {
@@ -37,13 +37,7 @@ export interface CaseDetails {
   revision: number;
 }
 
-const upsertStep = (forums: ForumStep[], step: ForumStep): ForumStep[] =>
-  forums.some((existing) => existing.forumId === step.forumId)
-    ? forums.map((existing) => (existing.forumId === step.forumId ? step : existing))
-    : [...forums, step];
-
-const stepIn = (details: CaseDetails, forumId: string): ForumStep =>
-  details.forums.find((step) => step.forumId === forumId) ?? { forumId, purpose: 'decision', state: 'waiting' };
+const stepsOf = (forums: readonly ForumStep[]): ForumSteps => Object.fromEntries(forums.map((step) => [step.forumId, step]));
 
 /** The whole of one case, folded from its own stream: what `GET /api/cases/:id` shows. */
 export const evolveCaseDetails = (details: CaseDetails | undefined, recorded: RecordedEvent): CaseDetails | undefined => {
@@ -54,7 +48,7 @@ export const evolveCaseDetails = (details: CaseDetails | undefined, recorded: Re
       id: caseId,
       ...proposal,
       status: 'open',
-      forums: [{ forumId: proposal.forumId, purpose: 'decision', state: 'waiting' }],
+      forums: Object.values(evolveForumSteps({}, event)),
       decisions: [],
       forwards: [],
       proposedAt,
@@ -63,38 +57,15 @@ export const evolveCaseDetails = (details: CaseDetails | undefined, recorded: Re
   }
   // A redelivered event is one the details already hold: the revision tells.
   if (!details || recorded.revision <= details.revision) return details;
-  const next = { ...details, revision: recorded.revision };
+  const next = { ...details, revision: recorded.revision, forums: Object.values(evolveForumSteps(stepsOf(details.forums), event)) };
   switch (event.type) {
-    case 'CaseScheduled': {
-      const { forumId, meetingId, startsAt } = event.data;
-      return { ...next, forums: upsertStep(details.forums, { ...stepIn(details, forumId), state: 'scheduled', meetingId, startsAt }) };
-    }
-    case 'CasePostponed': {
-      const { forumId, toMeetingId, toStartsAt } = event.data;
-      const step = stepIn(details, forumId);
-      return {
-        ...next,
-        forums: upsertStep(
-          details.forums,
-          toMeetingId ? { ...step, state: 'scheduled', meetingId: toMeetingId, startsAt: toStartsAt } : { forumId, purpose: step.purpose, state: 'waiting' },
-        ),
-      };
-    }
     case 'CaseDecided': {
       const { forumId, meetingId, outcome, text, points, decidedAt } = event.data;
-      return {
-        ...next,
-        forums: upsertStep(details.forums, { ...stepIn(details, forumId), state: 'decided' }),
-        decisions: [...details.decisions, { forumId, meetingId, outcome, text, points, decidedAt }],
-      };
+      return { ...next, decisions: [...details.decisions, { forumId, meetingId, outcome, text, points, decidedAt }] };
     }
     case 'CaseForwarded': {
       const { caseId: _caseId, ...forward } = event.data;
-      return {
-        ...next,
-        forums: forward.toForumIds.reduce((forums, forumId) => upsertStep(forums, { forumId, purpose: forward.purpose, state: 'waiting' }), details.forums),
-        forwards: [...details.forwards, forward],
-      };
+      return { ...next, forwards: [...details.forwards, forward] };
     }
     case 'CaseWithdrawn':
       return { ...next, status: 'withdrawn' };

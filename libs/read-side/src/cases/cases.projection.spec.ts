@@ -76,6 +76,7 @@ describe('cases projection', () => {
         purpose: 'decision',
         state: 'scheduled',
         meetingId: 'styregruppen-2025-08-08',
+        startsAt: '2025-08-08T11:00:00+02:00',
         since: 2,
       });
       expect(state.get(tilsyn)?.flow).toEqual([]);
@@ -100,6 +101,7 @@ describe('cases projection', () => {
         purpose: 'information',
         state: 'scheduled',
         meetingId: 'k17-2025-08-22',
+        startsAt: '2025-08-22T09:00:00+02:00',
         fromForumId: 'styregruppen',
         since: 5,
       });
@@ -117,6 +119,7 @@ describe('cases projection', () => {
         purpose: 'decision',
         state: 'scheduled',
         meetingId: 'styregruppen-2025-09-19',
+        startsAt: '2025-09-19T12:00:00+02:00',
         carriedOverFrom: 'styregruppen-2025-08-08',
         since: 4,
       });
@@ -133,6 +136,7 @@ describe('cases projection', () => {
         purpose: 'decision',
         state: 'scheduled',
         meetingId: 'styregruppen-2025-08-08',
+        startsAt: '2025-08-08T11:00:00+02:00',
         carriedOverFrom: 'styregruppen-2025-05-02',
         since: 3,
       });
@@ -207,7 +211,7 @@ describe('cases projection', () => {
       const events = [tilsynProposed, tilsynOnAugust, tilsynNoted, tilsynOn].map(record);
       const summary = fold(events).get(tilsyn);
       expect(summary?.forums).toEqual({
-        styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'decided', meetingId: 'styregruppen-2025-08-08', since: 2 },
+        styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'decided', meetingId: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00', since: 2 },
         k17: { forumId: 'k17', purpose: 'information', state: 'waiting', fromForumId: 'styregruppen', since: 4 },
         'kkr-sjaelland': { forumId: 'kkr-sjaelland', purpose: 'information', state: 'waiting', fromForumId: 'styregruppen', since: 4 },
       });
