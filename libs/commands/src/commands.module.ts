@@ -1,11 +1,9 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { caseCommandHandlers } from './cases/case.command-handlers';
 import { CLOCK, systemClock } from './command-handling/clock';
+import { CommandRequestHandler } from './command-handling/command-request.handler';
 import { CommandRunner } from './command-handling/command-runner';
-import { followUpCommandHandlers } from './follow-ups/follow-up.command-handlers';
-import { meetingCommandHandlers } from './meetings/meeting.command-handlers';
 
 /** The command handlers shared by the API, the import and the process managers. */
 @Module({
@@ -13,9 +11,7 @@ import { meetingCommandHandlers } from './meetings/meeting.command-handlers';
   providers: [
     { provide: CLOCK, useFactory: (config: AppConfig) => systemClock(config.meetingTimeZone), inject: [APP_CONFIG] },
     CommandRunner,
-    ...meetingCommandHandlers,
-    ...caseCommandHandlers,
-    ...followUpCommandHandlers,
+    CommandRequestHandler,
   ],
   exports: [CqrsModule, CommandRunner, CLOCK],
 })

@@ -14,3 +14,4 @@ export * from './follow-ups/follow-up.commands';
 export * from './follow-ups/follow-up.state';
 export * from './follow-ups/follow-up.decider';
 export * from './forums/forum';
+export * from './command-inputs';

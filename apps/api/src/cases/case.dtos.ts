@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsId, IsText } from '../http/validators';
+import { AssignFollowUpInput, DecideCaseInput, ForwardCaseInput, PostponeCaseInput, ProposeCaseInput, ScheduleCaseInput, WithdrawCaseInput } from '@app/domain';
 
 const kinds = ['decision', 'discussion', 'information'] as const;
 const outcomes = ['approved', 'noted', 'rejected', 'decided'] as const;
@@ -12,7 +13,7 @@ export class AttachmentDto {
   @ApiPropertyOptional({ example: 'https://example.org/bilag.pdf' }) @IsOptional() @IsUrl({ require_protocol: true }) url?: string;
 }
 
-export class ProposeCaseDto {
+export class ProposeCaseDto implements Omit<ProposeCaseInput, 'caseId'> {
   @ApiProperty({ example: 'styregruppen' }) @IsId() forumId!: string;
   @ApiProperty({ example: 'Kvalitet i samarbejdet mellem kommuner og forsorgshjem' }) @IsText(500) title!: string;
   @ApiProperty({ enum: kinds }) @IsIn(kinds) kind!: (typeof kinds)[number];
@@ -35,17 +36,17 @@ export class ProposeCaseDto {
   @ApiPropertyOptional({ example: 'Sekretariatet' }) @IsOptional() @IsText(300) presenter?: string;
 }
 
-export class ScheduleCaseDto {
+export class ScheduleCaseDto implements Omit<ScheduleCaseInput, 'caseId'> {
   @ApiProperty() @IsId() meetingId!: string;
 }
 
-export class PostponeCaseDto {
+export class PostponeCaseDto implements Omit<PostponeCaseInput, 'caseId'> {
   @ApiProperty() @IsId() fromMeetingId!: string;
   @ApiPropertyOptional({ description: "Absent: the forum's next meeting" }) @IsOptional() @IsId() toMeetingId?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(2000) reason?: string;
 }
 
-export class DecideCaseDto {
+export class DecideCaseDto implements Omit<DecideCaseInput, 'caseId'> {
   @ApiProperty() @IsId() meetingId!: string;
   @ApiProperty({ enum: outcomes }) @IsIn(outcomes) outcome!: (typeof outcomes)[number];
   @ApiProperty({ example: 'Styregruppen tiltrådte indstillingen.' }) @IsText(20000) text!: string;
@@ -58,7 +59,7 @@ export class DecideCaseDto {
   points?: string[];
 }
 
-export class ForwardCaseDto {
+export class ForwardCaseDto implements Omit<ForwardCaseInput, 'caseId'> {
   @ApiProperty() @IsId() meetingId!: string;
   @ApiProperty({ type: [String], example: ['k17', 'kkr-sjaelland'] })
   @IsArray()
@@ -69,7 +70,7 @@ export class ForwardCaseDto {
   @ApiProperty({ enum: purposes }) @IsIn(purposes) purpose!: (typeof purposes)[number];
 }
 
-export class WithdrawCaseDto {
+export class WithdrawCaseDto implements Omit<WithdrawCaseInput, 'caseId'> {
   @ApiPropertyOptional() @IsOptional() @IsText(2000) reason?: string;
 }
 
@@ -79,7 +80,7 @@ export class OwnerDto {
   @ApiPropertyOptional({ example: 'Slagelse Kommune' }) @IsOptional() @IsText(300) organisation?: string;
 }
 
-export class AssignFollowUpDto {
+export class AssignFollowUpDto implements Omit<AssignFollowUpInput, 'caseId' | 'followUpId'> {
   @ApiProperty({ example: 'Sekretariatet kontakter KORA om evalueringen' }) @IsText(5000) description!: string;
   @ApiProperty({ type: [OwnerDto] })
   @IsArray()

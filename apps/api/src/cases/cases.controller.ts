@@ -1,15 +1,4 @@
-import {
-  AssignFollowUpCommand,
-  CloseCaseCommand,
-  CommandContext,
-  CommandResult,
-  DecideCaseCommand,
-  ForwardCaseCommand,
-  PostponeCaseCommand,
-  ProposeCaseCommand,
-  ScheduleCaseCommand,
-  WithdrawCaseCommand,
-} from '@app/commands';
+import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
@@ -39,55 +28,55 @@ export class CasesController {
   @Post()
   @ApiCreatedResponse({ type: CommandResultDto })
   propose(@Body() body: ProposeCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new ProposeCaseCommand(body, context));
+    return this.commands.execute(new CommandRequest('propose-case', body, context));
   }
 
   @Post(':id/schedule')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   schedule(@Param('id') id: string, @Body() body: ScheduleCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new ScheduleCaseCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('schedule-case', { caseId: id, ...body }, context));
   }
 
   @Post(':id/postpone')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   postpone(@Param('id') id: string, @Body() body: PostponeCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new PostponeCaseCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('postpone-case', { caseId: id, ...body }, context));
   }
 
   @Post(':id/decide')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   decide(@Param('id') id: string, @Body() body: DecideCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new DecideCaseCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('decide-case', { caseId: id, ...body }, context));
   }
 
   @Post(':id/forward')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   forward(@Param('id') id: string, @Body() body: ForwardCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new ForwardCaseCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('forward-case', { caseId: id, ...body }, context));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   withdraw(@Param('id') id: string, @Body() body: WithdrawCaseDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new WithdrawCaseCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('withdraw-case', { caseId: id, ...body }, context));
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   close(@Param('id') id: string, @Body() _body: EmptyDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new CloseCaseCommand(id, context));
+    return this.commands.execute(new CommandRequest('close-case', { caseId: id }, context));
   }
 
   @Post(':id/follow-ups')
   @ApiCreatedResponse({ type: CommandResultDto, description: 'The id is the follow-up’s' })
   assignFollowUp(@Param('id') id: string, @Body() body: AssignFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new AssignFollowUpCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('assign-follow-up', { caseId: id, ...body }, context));
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { CancelFollowUpCommand, CLOCK, Clock, CommandContext, CommandResult, CompleteFollowUpCommand, RescheduleFollowUpCommand } from '@app/commands';
+import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -33,20 +33,20 @@ export class FollowUpsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   complete(@Param('id') id: string, @Body() body: CompleteFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new CompleteFollowUpCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('complete-follow-up', { followUpId: id, ...body }, context));
   }
 
   @Post(':id/reschedule')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new RescheduleFollowUpCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('reschedule-follow-up', { followUpId: id, ...body }, context));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResultDto })
   cancel(@Param('id') id: string, @Body() body: CancelFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new CancelFollowUpCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('cancel-follow-up', { followUpId: id, ...body }, context));
   }
 }

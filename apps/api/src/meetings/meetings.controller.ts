@@ -1,11 +1,4 @@
-import {
-  CancelMeetingCommand,
-  CommandContext,
-  CommandResult,
-  MarkMeetingHeldCommand,
-  RescheduleMeetingCommand,
-  ScheduleMeetingCommand,
-} from '@app/commands';
+import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, listMeetings, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -40,25 +33,25 @@ export class MeetingsController {
   @Post()
   @ApiOkResponse({ type: CommandResultDto })
   schedule(@Body() body: ScheduleMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new ScheduleMeetingCommand(body, context));
+    return this.commands.execute(new CommandRequest('schedule-meeting', body, context));
   }
 
   @Post(':id/reschedule')
   @HttpCode(200)
   reschedule(@Param('id') id: string, @Body() body: RescheduleMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new RescheduleMeetingCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('reschedule-meeting', { meetingId: id, ...body }, context));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@Param('id') id: string, @Body() body: CancelMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new CancelMeetingCommand(id, body, context));
+    return this.commands.execute(new CommandRequest('cancel-meeting', { meetingId: id, ...body }, context));
   }
 
   @Post(':id/held')
   @HttpCode(200)
   held(@Param('id') id: string, @Body() _body: EmptyDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    return this.commands.execute(new MarkMeetingHeldCommand(id, context));
+    return this.commands.execute(new CommandRequest('mark-meeting-held', { meetingId: id }, context));
   }
 
   @Get()

@@ -1,60 +1,8 @@
-import { FORUMS } from '@app/config';
-import { EscalationLevel, Forum, FollowUpCommand, followUpDecider, followUpStreamId, Owner } from '@app/domain';
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { FollowUpCommand, followUpDecider, followUpStreamId } from '@app/domain';
 import { CommandContext, CommandResult } from '../command-handling/command-context';
+import { CommandHandlers } from '../command-handling/command-request';
 import { CommandRunner } from '../command-handling/command-runner';
 import { assertForums, loadCaseFacts } from '../command-handling/facts';
-
-export class AssignFollowUpCommand extends Command<CommandResult> {
-  constructor(
-    readonly caseId: string,
-    readonly input: { followUpId?: string; description: string; owners: Owner[]; due?: string; dueBeforeMeetingOfForumId?: string },
-    readonly context: CommandContext = {},
-  ) {
-    super();
-  }
-}
-
-export class CompleteFollowUpCommand extends Command<CommandResult> {
-  constructor(
-    readonly followUpId: string,
-    readonly input: { note?: string },
-    readonly context: CommandContext = {},
-  ) {
-    super();
-  }
-}
-
-export class RescheduleFollowUpCommand extends Command<CommandResult> {
-  constructor(
-    readonly followUpId: string,
-    readonly input: { due: string },
-    readonly context: CommandContext = {},
-  ) {
-    super();
-  }
-}
-
-export class CancelFollowUpCommand extends Command<CommandResult> {
-  constructor(
-    readonly followUpId: string,
-    readonly input: { reason?: string },
-    readonly context: CommandContext = {},
-  ) {
-    super();
-  }
-}
-
-export class EscalateFollowUpCommand extends Command<CommandResult> {
-  constructor(
-    readonly followUpId: string,
-    readonly input: { level: EscalationLevel },
-    readonly context: CommandContext = {},
-  ) {
-    super();
-  }
-}
 
 const onFollowUp = (
   runner: CommandRunner,
@@ -64,61 +12,15 @@ const onFollowUp = (
 ): Promise<CommandResult> =>
   runner.run({ decider: followUpDecider, streamId: followUpStreamId(followUpId), id: followUpId, context, command: (_state, now) => command(now) });
 
-@CommandHandler(AssignFollowUpCommand)
-export class AssignFollowUpHandler implements ICommandHandler<AssignFollowUpCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(FORUMS) private readonly forums: Forum[],
-  ) {}
-
-  async execute({ caseId, input, context }: AssignFollowUpCommand): Promise<CommandResult> {
-    if (input.dueBeforeMeetingOfForumId !== undefined) assertForums(this.forums, 'dueBeforeMeetingOfForumId', [input.dueBeforeMeetingOfForumId]);
-    const facts = await loadCaseFacts(this.runner, caseId);
-    const { followUpId = this.runner.newId(context, 'follow-up'), ...assignment } = input;
-    return onFollowUp(this.runner, followUpId, context, (now) => ({ type: 'AssignFollowUp', followUpId, case: facts, ...assignment, now }));
-  }
-}
-
-@CommandHandler(CompleteFollowUpCommand)
-export class CompleteFollowUpHandler implements ICommandHandler<CompleteFollowUpCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ followUpId, input, context }: CompleteFollowUpCommand): Promise<CommandResult> {
-    return onFollowUp(this.runner, followUpId, context, (now) => ({ type: 'CompleteFollowUp', note: input.note, now }));
-  }
-}
-
-@CommandHandler(RescheduleFollowUpCommand)
-export class RescheduleFollowUpHandler implements ICommandHandler<RescheduleFollowUpCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ followUpId, input, context }: RescheduleFollowUpCommand): Promise<CommandResult> {
-    return onFollowUp(this.runner, followUpId, context, (now) => ({ type: 'RescheduleFollowUp', due: input.due, now }));
-  }
-}
-
-@CommandHandler(CancelFollowUpCommand)
-export class CancelFollowUpHandler implements ICommandHandler<CancelFollowUpCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ followUpId, input, context }: CancelFollowUpCommand): Promise<CommandResult> {
-    return onFollowUp(this.runner, followUpId, context, (now) => ({ type: 'CancelFollowUp', reason: input.reason, now }));
-  }
-}
-
-@CommandHandler(EscalateFollowUpCommand)
-export class EscalateFollowUpHandler implements ICommandHandler<EscalateFollowUpCommand> {
-  constructor(private readonly runner: CommandRunner) {}
-
-  execute({ followUpId, input, context }: EscalateFollowUpCommand): Promise<CommandResult> {
-    return onFollowUp(this.runner, followUpId, context, (now) => ({ type: 'EscalateFollowUp', level: input.level, now }));
-  }
-}
-
-export const followUpCommandHandlers = [
-  AssignFollowUpHandler,
-  CompleteFollowUpHandler,
-  RescheduleFollowUpHandler,
-  CancelFollowUpHandler,
-  EscalateFollowUpHandler,
-];
+export const followUpCommandHandlers: CommandHandlers<'assign-follow-up' | 'complete-follow-up' | 'reschedule-follow-up' | 'cancel-follow-up' | 'escalate-follow-up'> = {
+  'assign-follow-up': async ({ caseId, followUpId, ...assignment }, context, { runner, forums }) => {
+    if (assignment.dueBeforeMeetingOfForumId !== undefined) assertForums(forums, 'dueBeforeMeetingOfForumId', [assignment.dueBeforeMeetingOfForumId]);
+    const facts = await loadCaseFacts(runner, caseId);
+    const id = followUpId ?? runner.newId(context, 'follow-up');
+    return onFollowUp(runner, id, context, (now) => ({ type: 'AssignFollowUp', followUpId: id, case: facts, ...assignment, now }));
+  },
+  'complete-follow-up': ({ followUpId, note }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'CompleteFollowUp', note, now })),
+  'reschedule-follow-up': ({ followUpId, due }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'RescheduleFollowUp', due, now })),
+  'cancel-follow-up': ({ followUpId, reason }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'CancelFollowUp', reason, now })),
+  'escalate-follow-up': ({ followUpId, level }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'EscalateFollowUp', level, now })),
+};

@@ -1,19 +1,32 @@
 import { IsoDateTime } from '../shared/time';
 
-export type ScheduleMeeting = {
-  type: 'ScheduleMeeting';
-  meetingId: string;
+/** What callers send: the API's bodies, the import's steps and the process managers' reactions share these. */
+export interface ScheduleMeetingInput {
+  /** Given by the import, which names meetings after their forum and date; else a new id. */
+  meetingId?: string;
   forumId: string;
   startsAt: IsoDateTime;
   endsAt?: IsoDateTime;
   place?: string;
-  now: IsoDateTime;
-};
+}
+export interface RescheduleMeetingInput {
+  meetingId: string;
+  startsAt: IsoDateTime;
+  endsAt?: IsoDateTime;
+  place?: string;
+}
+export interface CancelMeetingInput {
+  meetingId: string;
+  reason?: string;
+}
+export interface MarkMeetingHeldInput {
+  meetingId: string;
+}
 
-export type RescheduleMeeting = { type: 'RescheduleMeeting'; startsAt: IsoDateTime; endsAt?: IsoDateTime; place?: string; now: IsoDateTime };
-
-export type CancelMeeting = { type: 'CancelMeeting'; reason?: string; now: IsoDateTime };
-
+/** What the decider gets: the input with the id settled and the time it happens. */
+export type ScheduleMeeting = { type: 'ScheduleMeeting'; meetingId: string; now: IsoDateTime } & Omit<ScheduleMeetingInput, 'meetingId'>;
+export type RescheduleMeeting = { type: 'RescheduleMeeting'; now: IsoDateTime } & Omit<RescheduleMeetingInput, 'meetingId'>;
+export type CancelMeeting = { type: 'CancelMeeting'; now: IsoDateTime } & Omit<CancelMeetingInput, 'meetingId'>;
 export type MarkMeetingHeld = { type: 'MarkMeetingHeld'; now: IsoDateTime };
 
 export type MeetingCommand = ScheduleMeeting | RescheduleMeeting | CancelMeeting | MarkMeetingHeld;

@@ -1,39 +1,30 @@
+import type { CommandInputs } from '@app/domain';
 import { DateTime } from 'luxon';
 import type { Owner as ReportOwner, ReportItem, ReviewReport } from '../review-report';
 
+/** The commands an import runs. */
+export type ImportCommand =
+  | 'schedule-meeting'
+  | 'reschedule-meeting'
+  | 'propose-case'
+  | 'schedule-case'
+  | 'postpone-case'
+  | 'decide-case'
+  | 'forward-case'
+  | 'assign-follow-up'
+  | 'mark-meeting-held';
+
 /**
- * The commands an import appends, in order, each with the source lines it comes from. Pure: the review
- * report in, the plan out; the importer runs it through the same command handlers as the API.
+ * The commands an import appends, in order, each with the source lines it comes from, its idempotency key
+ * and the time it happened. Pure: the review report in, the plan out; the import runs it through the same
+ * command handlers as the API, with the same input shape.
  */
-export type ImportStep = { key: string; lines: number[]; now: string } & (
-  | { command: 'schedule-meeting'; meetingId: string; forumId: string; startsAt: string; endsAt?: string; place?: string }
-  | { command: 'reschedule-meeting'; meetingId: string; startsAt: string; endsAt?: string; place?: string }
-  | {
-      command: 'propose-case';
-      caseId: string;
-      forumId: string;
-      title: string;
-      kind: 'decision' | 'discussion' | 'information';
-      summary?: string;
-      recommendation: string[];
-      background?: string;
-      attachments: { title: string; url?: string }[];
-    }
-  | { command: 'schedule-case'; caseId: string; meetingId: string }
-  | { command: 'postpone-case'; caseId: string; fromMeetingId: string; toMeetingId?: string; reason?: string }
-  | { command: 'decide-case'; caseId: string; meetingId: string; outcome: 'approved' | 'noted' | 'decided'; text: string; points: string[] }
-  | { command: 'forward-case'; caseId: string; meetingId: string; toForumIds: string[]; purpose: 'decision' | 'information' }
-  | {
-      command: 'assign-follow-up';
-      followUpId: string;
-      caseId: string;
-      description: string;
-      owners: { name: string; organisation?: string }[];
-      due?: string;
-      dueBeforeMeetingOfForumId?: string;
-    }
-  | { command: 'mark-meeting-held'; meetingId: string }
-);
+export type ImportStep = {
+  [Name in ImportCommand]: { command: Name; key: string; lines: number[]; now: string } & CommandInputs[Name] & IdsGiven<CommandInputs[Name]>;
+}[ImportCommand];
+
+/** The import names every meeting, case and follow-up itself, so the same minutes give the same ids. */
+type IdsGiven<Input> = Required<Pick<Input, Extract<keyof Input, 'meetingId' | 'caseId' | 'followUpId'>>>;
 
 /** A meeting the log holds already, e.g. from an earlier import's Mødekalender. */
 export interface KnownMeeting {

@@ -1,4 +1,4 @@
-import { CLOCK, Clock, CommandContext, PostponeCaseCommand, ScheduleCaseCommand } from '@app/commands';
+import { CLOCK, Clock, CommandContext, CommandRequest } from '@app/commands';
 import { RefusedError } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -74,8 +74,8 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     try {
       await this.commands.execute(
         reaction.kind === 'schedule'
-          ? new ScheduleCaseCommand(reaction.caseId, { meetingId: reaction.meetingId }, context)
-          : new PostponeCaseCommand(reaction.caseId, { fromMeetingId: reaction.fromMeetingId, reason: 'Mødet blev aflyst' }, context),
+          ? new CommandRequest('schedule-case', { caseId: reaction.caseId, meetingId: reaction.meetingId }, context)
+          : new CommandRequest('postpone-case', { caseId: reaction.caseId, fromMeetingId: reaction.fromMeetingId, reason: 'Mødet blev aflyst' }, context),
       );
     } catch (error) {
       // Someone may have moved the case by hand in the meantime; the rules decide, and a refusal ends the reaction.
