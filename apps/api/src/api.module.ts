@@ -1,6 +1,6 @@
 import { CommandsModule } from '@app/commands';
-import { ConfigModule } from '@app/config';
-import { EventStoreModule } from '@app/event-store/event-store.module';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
+import { EventStoreModule } from '@app/event-store';
 import { MinutesImportModule } from '@app/minutes-import';
 import { ReadSideModule } from '@app/read-side';
 import { Module } from '@nestjs/common';
@@ -12,7 +12,7 @@ import { ImportsController } from './imports/imports.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 
 @Module({
-  imports: [ConfigModule, EventStoreModule, CommandsModule, ReadSideModule, MinutesImportModule],
+  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportModule],
   controllers: [MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController],
 })
 export class ApiModule {}

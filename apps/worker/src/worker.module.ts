@@ -1,9 +1,9 @@
-import { ConfigModule } from '@app/config';
-import { EventStoreModule } from '@app/event-store/event-store.module';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
+import { EventStoreModule } from '@app/event-store';
 import { ProcessManagersModule } from '@app/read-side';
 import { Module } from '@nestjs/common';
 
 @Module({
-  imports: [ConfigModule, EventStoreModule, ProcessManagersModule],
+  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), ProcessManagersModule],
 })
 export class WorkerModule {}

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventStore } from './event-store.port';
+import { CheckpointStore, EventStore } from './event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -10,7 +10,8 @@ export interface EventStoreFactoryConfig {
   eventStoreConnectionString?: string;
 }
 
-export function createEventStore(config: EventStoreFactoryConfig): EventStore {
+/** Every adapter keeps consumers' checkpoints too, beside its log. */
+export function createEventStore(config: EventStoreFactoryConfig): EventStore & CheckpointStore {
   if (config.eventStoreConnectionString) {
     return new EventStoreDbEventStore({ connectionString: config.eventStoreConnectionString });
   }

@@ -116,6 +116,19 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * Where a consumer (a process manager, a reminder scheduler) keeps the position of the last event it has
+ * handled. Kept beside the log, never in it: a checkpoint appended as an event would wake every subscriber
+ * and fill the log with bookkeeping.
+ */
+export interface CheckpointStore {
+  /** The position `consumer` saved last, or undefined where it has saved none. */
+  loadCheckpoint(consumer: string): Promise<number | undefined>;
+  saveCheckpoint(consumer: string, position: number): Promise<void>;
+}
+
+export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');
+
 export class WrongExpectedVersionError extends Error {
   override readonly name = 'WrongExpectedVersionError';
   constructor(

@@ -25,6 +25,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
+  CheckpointStore,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -73,7 +74,14 @@ const toEventData = (event: NewEvent): EventData => ({
   metadata: event.metadata,
 });
 
-const isSystemEvent = (event: ClientRecordedEvent): boolean => event.type.startsWith('$');
+/**
+ * Consumers' checkpoints live in streams of their own, each trimmed to its last event ($maxCount 1), as is
+ * usual on EventStoreDB. They are bookkeeping, not the domain's log: reads and subscriptions leave them out.
+ */
+const CHECKPOINT_STREAM_PREFIX = 'checkpoint$';
+const checkpointStreamOf = (consumer: string): string => `${CHECKPOINT_STREAM_PREFIX}${consumer}`;
+
+const isSystemEvent = (event: ClientRecordedEvent): boolean => event.type.startsWith('$') || event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX);
 
 const isMetadataObject = (metadata: unknown): metadata is EventMetadata =>
   typeof metadata === 'object' && metadata !== null && !(metadata instanceof Uint8Array) && !Array.isArray(metadata);
@@ -120,7 +128,7 @@ const toFilters = (filter: SubscriptionFilter | undefined): Filters => {
   return { server, accepts };
 };
 
-export class EventStoreDbEventStore implements EventStore {
+export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
 
@@ -218,6 +226,17 @@ export class EventStoreDbEventStore implements EventStore {
     const subscription = new EventStoreDbSubscription(source, accepts, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  async loadCheckpoint(consumer: string): Promise<number | undefined> {
+    const [last] = await this.readStream(checkpointStreamOf(consumer), { direction: 'backwards', maxCount: 1 });
+    return last ? (last.data as { position: number }).position : undefined;
+  }
+
+  async saveCheckpoint(consumer: string, position: number): Promise<void> {
+    const streamId = checkpointStreamOf(consumer);
+    const { nextExpectedRevision } = await this.client.appendToStream(streamId, [toEventData({ type: 'CheckpointSaved', data: { position } })]);
+    if (nextExpectedRevision === 0n) await this.client.setStreamMetadata(streamId, { maxCount: 1 });
   }
 
   async headPosition(): Promise<number> {

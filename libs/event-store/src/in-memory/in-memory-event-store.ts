@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
+  CheckpointStore,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -32,6 +33,7 @@ const matches = (filter: SubscriptionFilter | undefined, event: RecordedEvent): 
  * Positions start at 1 and grow by one per event, as in the SQLite store.
  */
 export class InMemoryLog {
+  readonly checkpoints = new Map<string, number>();
   private readonly events: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
@@ -108,7 +110,7 @@ export class InMemoryLog {
  * The event-store port in memory: for rehearsing an import on a copy of the streams it touches, and for
  * tests where a real file adds nothing. It keeps nothing when the process ends.
  */
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore implements EventStore, CheckpointStore {
   private readonly subscriptions = new Set<InMemorySubscription>();
 
   constructor(private readonly log: InMemoryLog = new InMemoryLog()) {}
@@ -150,6 +152,14 @@ export class InMemoryEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.log.head;
+  }
+
+  async loadCheckpoint(consumer: string): Promise<number | undefined> {
+    return this.log.checkpoints.get(consumer);
+  }
+
+  async saveCheckpoint(consumer: string, position: number): Promise<void> {
+    this.log.checkpoints.set(consumer, position);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
+  CheckpointStore,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -74,6 +75,13 @@ const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Da
       UNIQUE (stream_id, revision)
     )
   `);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS checkpoints (
+      consumer TEXT PRIMARY KEY,
+      position INTEGER NOT NULL,
+      saved_at TEXT NOT NULL
+    )
+  `);
   // No further index: stream reads use UNIQUE(stream_id, revision), log reads the primary key, and filtered
   // subscriptions scan bounded position windows. Every extra index would slow each append.
   return db;
@@ -97,6 +105,10 @@ const prepareStatements = (db: Database.Database) => ({
   ),
   allBackwards: db.prepare<[number, number], EventRow>(
     `SELECT ${COLUMNS} FROM events WHERE global_position < ? ORDER BY global_position DESC LIMIT ?`,
+  ),
+  loadCheckpoint: db.prepare<[string], number>('SELECT position FROM checkpoints WHERE consumer = ?').pluck(),
+  saveCheckpoint: db.prepare<[string, number, string]>(
+    'INSERT INTO checkpoints (consumer, position, saved_at) VALUES (?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, saved_at = excluded.saved_at',
   ),
 });
 
@@ -123,7 +135,7 @@ const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknow
  * Event store in one SQLite file. Several instances, in this process or others (API and worker), may share
  * the file: SQLite serialises the writers, and subscriptions learn of other writers' events by polling.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, CheckpointStore {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
   private readonly statements: Statements;
@@ -191,6 +203,15 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.head();
+  }
+
+  /** In a table of the same file, so a consumer that keeps its state in this file can save both in one transaction. */
+  async loadCheckpoint(consumer: string): Promise<number | undefined> {
+    return this.statements.loadCheckpoint.get(consumer);
+  }
+
+  async saveCheckpoint(consumer: string, position: number): Promise<void> {
+    this.statements.saveCheckpoint.run(consumer, position, new Date().toISOString());
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStoreFactoryConfig } from '../event-store.factory';
 import {
+  CheckpointStore,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -24,9 +25,9 @@ import {
 
 export interface EventStoreUnderTest {
   /** Fresh for this test. */
-  store: EventStore;
+  store: EventStore & CheckpointStore;
   /** Another instance on the same log, as a second process (the worker beside the API) would open it. */
-  openAnother(): Promise<EventStore>;
+  openAnother(): Promise<EventStore & CheckpointStore>;
   /** How a worker thread or a child process opens the same log with `createEventStore`; absent where no other process can. */
   config?: EventStoreFactoryConfig;
   /** A check of the storage itself after a crash (SQLite: integrity_check); omitted where a server owns it. */
@@ -139,7 +140,7 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
 
   describeOrSkip(`${name} (event store contract)`, () => {
     let underTest: EventStoreUnderTest;
-    let store: EventStore;
+    let store: EventStore & CheckpointStore;
     /** Prefix of every stream this test touches: tests on a shared server must not see each other. */
     let run: string;
     let others: EventStore[];
@@ -164,7 +165,7 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
       await underTest.dispose();
     });
 
-    const openAnother = async (): Promise<EventStore> => {
+    const openAnother = async (): Promise<EventStore & CheckpointStore> => {
       const other = await underTest.openAnother();
       others.push(other);
       return other;
@@ -527,6 +528,28 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
           [0, 1, 2, 3].flatMap((batch) => [0, 1, 2].map((index) => ({ batch, index }))),
         );
       });
+    });
+
+    it("keeps a consumer's checkpoint beside the log, never in it: saved, overwritten, seen by another instance", async () => {
+      const consumer = `${run}-consumer`;
+      const start = await store.headPosition();
+      const happened = newEvent('Happened');
+      const { position } = await store.append(`${run}-stream`, [happened]);
+      expect(await store.loadCheckpoint(consumer)).toBeUndefined();
+
+      await store.saveCheckpoint(consumer, start);
+      await store.saveCheckpoint(consumer, position);
+
+      expect(await store.loadCheckpoint(consumer)).toBe(position);
+      expect(await (await openAnother()).loadCheckpoint(consumer)).toBe(position);
+      expect(await store.loadCheckpoint(`${run}-another-consumer`)).toBeUndefined();
+      // Bookkeeping would show up among the events that name this run: neither a read nor a subscription yields any.
+      const sentinel = newEvent('Sentinel');
+      await store.append(`${run}-stream`, [sentinel]);
+      const mentionsRun = (event: RecordedEvent) => event.streamId.includes(run);
+      expect(idsOf((await readAllAfter(store, start)).filter(mentionsRun))).toEqual([happened.id, sentinel.id]);
+      const { events } = subscribe({ after: start });
+      expect(idsOf(await take(events, 2, mentionsRun))).toEqual([happened.id, sentinel.id]);
     });
 
     itWithOtherProcesses('writers killed with SIGKILL in the middle of batch appends leave only whole batches', async () => {
