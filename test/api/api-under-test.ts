@@ -1,6 +1,6 @@
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, loadAppConfig } from '@app/config';
-import { ProcessManagersModule } from '@app/read-side';
+import { ProcessManagersModule } from '@app/workflows';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
-import { ProcessManagersModule } from '@app/read-side';
+import { ProcessManagersModule } from '@app/workflows';
 import { Module } from '@nestjs/common';
 
 @Module({

@@ -15,4 +15,5 @@ export * from './meetings/next-meeting.query';
 export * from './meetings/meeting-agenda.query';
 export * from './meetings/forum-calendar.ics';
 export * from './process-managers/case-scheduling.process-manager';
-export * from './process-managers/process-managers.module';
+export * from './projection-runner/read-models';
+export * from './projection-runner/log-follower';

@@ -7,7 +7,7 @@ import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection
 import { meetingsProjection } from './meetings/meetings.projection';
 import { PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
-import { READ_MODEL_SNAPSHOTS, ReadModelSnapshotSettings, SNAPSHOT_EVERY_EVENTS } from './projection-runner/read-model-snapshot';
+import { READ_MODEL_SNAPSHOTS, READ_MODELS_FILE, ReadModelSnapshotSettings, SNAPSHOT_EVERY_EVENTS } from './projection-runner/read-model-snapshot';
 import { StreamViews } from './stream-views';
 
 @Module({
@@ -15,7 +15,7 @@ import { StreamViews } from './stream-views';
     { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection] },
     {
       provide: READ_MODEL_SNAPSHOTS,
-      useFactory: (config: AppConfig): ReadModelSnapshotSettings => ({ file: join(config.dataDir, 'read-models.json'), everyEvents: SNAPSHOT_EVERY_EVENTS }),
+      useFactory: (config: AppConfig): ReadModelSnapshotSettings => ({ file: join(config.dataDir, READ_MODELS_FILE), everyEvents: SNAPSHOT_EVERY_EVENTS }),
       inject: [APP_CONFIG],
     },
     ProjectionRunner,

@@ -9,6 +9,9 @@ export interface ReadModelSnapshotSettings {
   everyEvents: number;
 }
 
+/** The API's read models, in DATA_DIR. */
+export const READ_MODELS_FILE = 'read-models.json';
+
 /** Each save writes every read model whole, so not often: a restart then refolds at most this many events. */
 export const SNAPSHOT_EVERY_EVENTS = 100_000;
 
