@@ -5,3 +5,4 @@ export * from './command-handling/command-request';
 export * from './command-handling/execute-command';
 export * from './command-handling/clock';
 export * from './commands.module';
+export { minutesDigest } from './imports/import.command-handlers';

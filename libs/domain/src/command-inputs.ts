@@ -14,6 +14,7 @@ import {
   EscalateFollowUpInput,
   RescheduleFollowUpInput,
 } from './follow-ups/follow-up.commands';
+import { RecordImportInput, ReviewMinutesInput } from './imports/import.commands';
 import { CancelMeetingInput, MarkMeetingHeldInput, RescheduleMeetingInput, ScheduleMeetingInput } from './meetings/meeting.commands';
 
 /**
@@ -37,6 +38,8 @@ export interface CommandInputs {
   'reschedule-follow-up': RescheduleFollowUpInput;
   'cancel-follow-up': CancelFollowUpInput;
   'escalate-follow-up': EscalateFollowUpInput;
+  'review-minutes': ReviewMinutesInput;
+  'record-import': RecordImportInput;
 }
 
 export type CommandName = keyof CommandInputs;

@@ -15,3 +15,7 @@ export * from './follow-ups/follow-up.state';
 export * from './follow-ups/follow-up.decider';
 export * from './forums/forum';
 export * from './command-inputs';
+export * from './imports/import.events';
+export * from './imports/import.commands';
+export * from './imports/import.state';
+export * from './imports/import.decider';

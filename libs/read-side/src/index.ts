@@ -17,3 +17,4 @@ export * from './meetings/forum-calendar.ics';
 export * from './process-managers/case-scheduling.process-manager';
 export * from './projection-runner/read-models';
 export * from './projection-runner/log-follower';
+export * from './imports/imported-minutes.projection';

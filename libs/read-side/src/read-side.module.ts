@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { casesProjection } from './cases/cases.projection';
 import { followUpsProjection } from './follow-ups/follow-ups.projection';
 import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection';
+import { importedMinutesProjection } from './imports/imported-minutes.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
@@ -12,7 +13,7 @@ import { StreamViews } from './stream-views';
 
 @Module({
   providers: [
-    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection] },
+    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection, importedMinutesProjection] },
     {
       provide: READ_MODEL_SNAPSHOTS,
       useFactory: (config: AppConfig): ReadModelSnapshotSettings => ({ file: join(config.dataDir, READ_MODELS_FILE), everyEvents: SNAPSHOT_EVERY_EVENTS }),

@@ -1,12 +1,18 @@
 import { CommandName } from '@app/domain';
 import { caseCommandHandlers } from '../cases/case.command-handlers';
 import { followUpCommandHandlers } from '../follow-ups/follow-up.command-handlers';
+import { importCommandHandlers } from '../imports/import.command-handlers';
 import { meetingCommandHandlers } from '../meetings/meeting.command-handlers';
 import { CommandResult } from './command-context';
 import { CommandDependencies, CommandHandlers, CommandRequest, HandleCommand } from './command-request';
 
 /** Every command's handler; the type makes a command without one fail to compile. */
-const commandHandlers: CommandHandlers<CommandName> = { ...meetingCommandHandlers, ...caseCommandHandlers, ...followUpCommandHandlers };
+const commandHandlers: CommandHandlers<CommandName> = {
+  ...meetingCommandHandlers,
+  ...caseCommandHandlers,
+  ...followUpCommandHandlers,
+  ...importCommandHandlers,
+};
 
 /**
  * Runs a request through its handler: read the stream, fold, decide, append. A plain function, so the
