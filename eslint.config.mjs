@@ -1,5 +1,10 @@
 import tseslint from 'typescript-eslint';
 
+/** Each library's allowed neighbours; a violation fails `npm run lint`, and test/architecture shows each rule failing. */
+const boundaries = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
+const throughIndex = { group: ['@app/*/*'], message: 'Import a library through its index (@app/<library>), not its files.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -13,18 +18,24 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // The domain is pure: no framework, no store, no I/O, so every rule can be read and tested alone.
-    files: ['libs/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@nestjs/*', 'bullmq', 'ioredis', 'better-sqlite3', '@eventstore/*', '@app/*', 'node:*', 'fs', 'path', 'net', 'http', 'child_process'], message: 'libs/domain is pure: no framework, store or I/O.' },
-          ],
-        },
-      ],
+  // The domain is pure: no framework, no store, no I/O, so every rule can be read and tested alone.
+  boundaries(['libs/domain/**/*.ts'], [
+    {
+      group: ['@nestjs/*', 'bullmq', 'ioredis', 'better-sqlite3', '@eventstore/*', '@app/*', 'node:*', 'fs', 'path', 'net', 'http', 'child_process'],
+      message: 'libs/domain is pure: no framework, store or I/O.',
     },
-  },
+  ]),
+  // The store keeps typed JSON events and knows no case, meeting or configuration.
+  boundaries(['libs/event-store/**/*.ts'], [{ group: ['@app/*'], message: 'libs/event-store knows nothing of the product: it depends on no other library.' }]),
+  // Read models are passive: fed by the subscription, they never send commands.
+  boundaries(['libs/read-side/**/*.ts'], [
+    { group: ['@app/commands', '@app/workflows', '@app/minutes-import'], message: 'libs/read-side is passive: read models never send commands.' },
+    throughIndex,
+  ]),
+  // Command handlers read streams, never read models, and know nothing of who calls them.
+  boundaries(['libs/commands/**/*.ts'], [
+    { group: ['@app/read-side', '@app/workflows', '@app/minutes-import'], message: 'libs/commands decides from the streams alone, for whoever calls it.' },
+    throughIndex,
+  ]),
+  boundaries(['apps/**/*.ts', 'libs/config/**/*.ts', 'libs/workflows/**/*.ts'], [throughIndex]),
 );
