@@ -10,6 +10,11 @@ export interface ForumMember {
 export interface Forum {
   id: string;
   name: string;
+  /**
+   * Other ways minutes write the forum's name ("styregruppe", "KKR"); the name itself always counts too, so a
+   * forum without aliases is still recognised by its name. The forums file always fills it, if only with [].
+   */
+  aliases?: string[];
   /** The next forum up the escalation chain (Styregruppen → K17 → KKR Sjælland → KL Koordinationsforum). */
   parentId?: string;
   members: ForumMember[];
