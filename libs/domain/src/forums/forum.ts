@@ -21,9 +21,9 @@ export interface Forum {
 }
 
 /** The forum and every forum above it, in order; stops at a cycle so a bad configuration cannot hang. */
-export const chainFrom = (forums: readonly Forum[], forumId: string): Forum[] => {
+export const chainFrom = <F extends Pick<Forum, 'id' | 'parentId'>>(forums: readonly F[], forumId: string): F[] => {
   const byId = new Map(forums.map((forum) => [forum.id, forum]));
-  const chain: Forum[] = [];
+  const chain: F[] = [];
   for (let forum = byId.get(forumId); forum && !chain.includes(forum); forum = forum.parentId ? byId.get(forum.parentId) : undefined) {
     chain.push(forum);
   }
