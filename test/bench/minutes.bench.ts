@@ -6,12 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadForums } from '../../libs/config/src';
 import { parseMinutes, type ParseOptions } from '../../libs/minutes-import/src';
 
 const TARGET_MS = 100;
 const WARMUP_ROUNDS = 30;
 const MINUTES_DIR = path.resolve(__dirname, '../../../shared/minutes');
-const FILES: Array<[string, ParseOptions]> = [
+const FORUMS_FILE = path.resolve(__dirname, '../../config/forums.json');
+const FILES: Array<[string, Pick<ParseOptions, 'forumId' | 'meetingDate'>]> = [
   ['styregruppe-2025-05-02-referat.txt', { forumId: 'styregruppen', meetingDate: '2025-05-02' }],
   ['styregruppe-2025-08-08-referat.txt', { forumId: 'styregruppen', meetingDate: '2025-08-08' }],
   ['styregruppe-2025-09-19-referat.txt', { forumId: 'styregruppen' }],
@@ -24,7 +26,11 @@ function main(): void {
     console.log(`minutes bench skipped: ${MINUTES_DIR} lacks ${missing.map(([f]) => f).join(', ')}`);
     return;
   }
-  const texts = FILES.map(([f, options]) => ({ text: fs.readFileSync(path.join(MINUTES_DIR, f), 'utf8'), options }));
+  const forums = loadForums(FORUMS_FILE);
+  const texts = FILES.map(([f, options]) => ({
+    text: fs.readFileSync(path.join(MINUTES_DIR, f), 'utf8'),
+    options: { ...options, forums, timeZone: 'Europe/Copenhagen' },
+  }));
   const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t.text), 0);
 
   const cold = timeRound(texts);

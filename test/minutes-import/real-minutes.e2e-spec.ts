@@ -1,6 +1,7 @@
+import { loadForums } from '@app/config';
+import { parseMinutes, type ParseOptions, type ReportItem, type ReviewReport } from '@app/minutes-import';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseMinutes, type ParseOptions, type ReportItem, type ReviewReport } from '@app/minutes-import';
 
 /**
  * Acceptance over the three real minutes of Styregruppen (2 May, 8 August, 19 September 2025). They live in
@@ -8,6 +9,7 @@ import { parseMinutes, type ParseOptions, type ReportItem, type ReviewReport } f
  */
 
 const MINUTES_DIR = path.resolve(__dirname, '../../../shared/minutes');
+const shipped: ParseOptions = { forums: loadForums(path.resolve(__dirname, '../../config/forums.json')), timeZone: 'Europe/Copenhagen' };
 const FILES = {
   may: 'styregruppe-2025-05-02-referat.txt',
   august: 'styregruppe-2025-08-08-referat.txt',
@@ -24,8 +26,8 @@ if (!present) {
   let august: ReviewReport;
   let september: ReviewReport;
 
-  function parse(text: string, options: ParseOptions): ReviewReport {
-    const result = parseMinutes(text, options);
+  function parse(text: string, options: Partial<ParseOptions>): ReviewReport {
+    const result = parseMinutes(text, { ...shipped, ...options });
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.report;
   }
@@ -60,7 +62,7 @@ if (!present) {
   });
 
   it('stops on 2 May without a meeting date, saying so', () => {
-    expect(parseMinutes(texts.may)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.missing-meeting-date' }) });
+    expect(parseMinutes(texts.may, shipped)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.missing-meeting-date' }) });
   });
 
   describe('2 May', () => {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { FORUMS } from '@app/config';
+import type { Forum } from '@app/domain';
 import { formatParseError, formatReviewReport, ImportPlan, ImportRefusedError, MinutesImporter, MinutesUnreadableError, ReviewReport } from '@app/minutes-import';
 import { NestFactory } from '@nestjs/core';
 import { createHash } from 'node:crypto';
@@ -17,12 +19,12 @@ const describeStep = (step: ImportPlan['steps'][number]): string => {
   return `  linje ${lines.length > 0 ? `${lines[0]}${lines.length > 1 ? `-${lines[lines.length - 1]}` : ''}` : '-'}: ${command} ${summary.length > 160 ? `${summary.slice(0, 157)}...` : summary}`;
 };
 
-const printReview = (report: ReviewReport, plan: ImportPlan, json: boolean): void => {
+const printReview = (report: ReviewReport, plan: ImportPlan, forums: Forum[], json: boolean): void => {
   if (json) {
     console.log(JSON.stringify({ ...report, events: plan.steps, notes: plan.notes }, null, 2));
     return;
   }
-  console.log(formatReviewReport(report));
+  console.log(formatReviewReport(report, forums));
   console.log(`\nHændelser importen vil tilføje (${plan.steps.length} kommandoer):`);
   plan.steps.forEach((step) => console.log(describeStep(step)));
   plan.notes.forEach((note) => console.log(`  Bemærk: ${note}`));
@@ -58,7 +60,7 @@ const main = async (): Promise<number> => {
     const importer = app.get(MinutesImporter);
     const options = { forumId: args.values.forum as string | undefined, meetingDate: args.values['meeting-date'] as string | undefined };
     const { report, plan } = importer.review(text, options);
-    printReview(report, plan, json);
+    printReview(report, plan, app.get<Forum[]>(FORUMS), json);
     if (args.values['dry-run']) return 0;
     const importId = `cli-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
     const result = await importer.commit(text, options, importId);

@@ -25,9 +25,24 @@ describe('the forums file', () => {
     ['a parent that is not in the file', { forums: [{ ...forum, parentId: 'k17' }] }, 'parentId k17'],
     ['a forum listed twice', { forums: [forum, forum] }, 'listed twice'],
     ['no forums', { forums: [] }, 'forums'],
+    ['aliases that are not a list', { forums: [{ ...forum, aliases: 'styregruppe' }] }, 'forums.0.aliases'],
+    ['an empty alias', { forums: [{ ...forum, aliases: ['styregruppe', ' '] }] }, 'forums.0.aliases'],
+    ['an alias that is not text', { forums: [{ ...forum, aliases: [17] }] }, 'forums.0.aliases'],
+    [
+      'a name two forums share',
+      { forums: [{ ...forum, aliases: ['KKR'] }, { ...forum, id: 'kkr-sjaelland', name: 'KKR Sjælland', aliases: ['kkr'] }] },
+      'the name or alias "kkr" is already used by styregruppen',
+    ],
   ])('refuses %s, naming it', (_name, json, named) => {
     expect(() => parseForums(json, 'forums.json')).toThrow(ConfigError);
     expect(() => parseForums(json, 'forums.json')).toThrow(named);
+  });
+
+  it('gives every shipped forum the ways the minutes write it, and a forum without aliases an empty list', () => {
+    const forums = loadForums(resolve(__dirname, '../../../config/forums.json'));
+    expect(forums.find((f) => f.id === 'styregruppen')?.aliases).toEqual(['styregruppe']);
+    expect(forums.find((f) => f.id === 'kkr-sjaelland')?.aliases).toEqual(['KKR']);
+    expect(parseForums({ forums: [forum] }, 'forums.json')[0].aliases).toEqual([]);
   });
 
   it('says which file it could not read', () => {

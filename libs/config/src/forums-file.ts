@@ -15,6 +15,8 @@ class ForumMemberEntry {
 class ForumEntry {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'id must be a lower-case slug such as kkr-sjaelland' }) id!: string;
   @IsString() @IsNotEmpty() name!: string;
+  @IsOptional() @IsArray() @IsString({ each: true }) @Matches(/[\p{L}\p{N}]/u, { each: true, message: 'each alias must contain a letter or a digit' })
+  aliases?: string[];
   @IsOptional() @IsString() parentId?: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => ForumMemberEntry) members!: ForumMemberEntry[];
 }
@@ -29,6 +31,22 @@ const describe = (errors: ValidationError[], path = ''): string[] =>
     return [...Object.values(error.constraints ?? {}).map((reason) => `${here}: ${reason}`), ...describe(error.children ?? [], here)];
   });
 
+const spelling = (name: string): string => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
+
+/** A name or alias two forums share would let the minutes import pick either; the file must say which. */
+const sharedNames = (forums: ForumEntry[]): string[] => {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  for (const forum of forums) {
+    for (const name of new Set([forum.name, ...(forum.aliases ?? [])].map(spelling))) {
+      const other = owner.get(name);
+      if (other === undefined) owner.set(name, forum.id);
+      else if (other !== forum.id) problems.push(`forum ${forum.id}: the name or alias "${name}" is already used by ${other}`);
+    }
+  }
+  return problems;
+};
+
 /** The forums and their chain, from a JSON file the secretariat can edit; refused whole if anything is off. */
 export const parseForums = (json: unknown, source: string): Forum[] => {
   const file = plainToInstance(ForumsFile, json);
@@ -39,11 +57,13 @@ export const parseForums = (json: unknown, source: string): Forum[] => {
     file.forums
       .filter((forum) => forum.parentId !== undefined && !ids.includes(forum.parentId))
       .forEach((forum) => problems.push(`forum ${forum.id}: parentId ${forum.parentId} is not a forum in the file`));
+    problems.push(...sharedNames(file.forums));
   }
   if (problems.length > 0) throw new ConfigError(`Invalid forums file ${source}:\n  ${problems.join('\n  ')}`);
-  return file.forums.map(({ id, name, parentId, members }) => ({
+  return file.forums.map(({ id, name, aliases, parentId, members }) => ({
     id,
     name,
+    aliases: aliases ?? [],
     parentId,
     members: members.map(({ name: memberName, email, role, organisation }) => ({ name: memberName, email, role, organisation })),
   }));

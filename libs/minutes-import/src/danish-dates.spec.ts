@@ -1,10 +1,10 @@
 import {
-  copenhagenDateTime,
   findDates,
   findFuzzyDate,
   findTimeRange,
   resolveDate,
   resolveFuzzyDate,
+  zonedDateTime,
 } from './danish-dates';
 
 const dm = (text: string) => findDates(text).map((d) => [d.day, d.month, d.year]);
@@ -87,20 +87,25 @@ describe('danish dates', () => {
     });
   });
 
-  describe('copenhagenDateTime', () => {
+  describe('zonedDateTime', () => {
     it('gives the summer offset in August and the winter offset in December', () => {
-      expect(copenhagenDateTime('2025-08-08', { hour: 11, minute: 0 })).toBe('2025-08-08T11:00:00+02:00');
-      expect(copenhagenDateTime('2025-12-12', { hour: 9, minute: 0 })).toBe('2025-12-12T09:00:00+01:00');
+      expect(zonedDateTime('2025-08-08', { hour: 11, minute: 0 }, 'Europe/Copenhagen')).toBe('2025-08-08T11:00:00+02:00');
+      expect(zonedDateTime('2025-12-12', { hour: 9, minute: 0 }, 'Europe/Copenhagen')).toBe('2025-12-12T09:00:00+01:00');
     });
 
     it('is right on the days the clocks change', () => {
-      expect(copenhagenDateTime('2025-10-26', { hour: 1, minute: 30 })).toBe('2025-10-26T01:30:00+02:00');
-      expect(copenhagenDateTime('2025-10-26', { hour: 10, minute: 0 })).toBe('2025-10-26T10:00:00+01:00');
-      expect(copenhagenDateTime('2026-03-29', { hour: 10, minute: 0 })).toBe('2026-03-29T10:00:00+02:00');
+      expect(zonedDateTime('2025-10-26', { hour: 1, minute: 30 }, 'Europe/Copenhagen')).toBe('2025-10-26T01:30:00+02:00');
+      expect(zonedDateTime('2025-10-26', { hour: 10, minute: 0 }, 'Europe/Copenhagen')).toBe('2025-10-26T10:00:00+01:00');
+      expect(zonedDateTime('2026-03-29', { hour: 10, minute: 0 }, 'Europe/Copenhagen')).toBe('2026-03-29T10:00:00+02:00');
+    });
+
+    it('gives the offset of the time zone it is told: London is an hour behind Copenhagen', () => {
+      expect(zonedDateTime('2025-08-08', { hour: 11, minute: 0 }, 'Europe/London')).toBe('2025-08-08T11:00:00+01:00');
+      expect(zonedDateTime('2025-12-12', { hour: 9, minute: 0 }, 'Europe/London')).toBe('2025-12-12T09:00:00+00:00');
     });
 
     it('writes 24:00 as midnight of the next day', () => {
-      expect(copenhagenDateTime('2025-12-31', { hour: 24, minute: 0 })).toBe('2026-01-01T00:00:00+01:00');
+      expect(zonedDateTime('2025-12-31', { hour: 24, minute: 0 }, 'Europe/Copenhagen')).toBe('2026-01-01T00:00:00+01:00');
     });
   });
 });

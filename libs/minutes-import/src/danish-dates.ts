@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { FuzzyWord } from './review-report';
 
 /**
@@ -6,8 +6,6 @@ import type { FuzzyWord } from './review-report';
  * "19. september, 2025", "kl. 12-15.00", "8/8, 11-14", "ultimo 2025", "medio august".
  * Every regex here is linear: bounded repetition or a single pass, so 5 MB of junk costs no more than a scan.
  */
-
-const COPENHAGEN = 'Europe/Copenhagen';
 
 export interface DateMention {
   day: number;
@@ -180,23 +178,31 @@ export function resolveDate(mention: DateMention, referenceDate: string, policy:
 const dateTimeCache = new Map<string, string | undefined>();
 const DATE_TIME_CACHE_SIZE = 4096;
 
-/** ISO 8601 with the offset Copenhagen has on that day, so 11:00 in August is +02:00 and in December +01:00. */
-export function copenhagenDateTime(date: string, time: ClockTime): string | undefined {
-  const key = `${date}T${time.hour}:${time.minute}`;
+/** Through luxon's cache of zones, which the times are computed with: a zone is checked once per process. */
+export function isValidTimeZone(zone: unknown): zone is string {
+  return typeof zone === 'string' && IANAZone.create(zone).isValid;
+}
+
+/**
+ * ISO 8601 with the offset the time zone (IANA name) has on that day: in Europe/Copenhagen 11:00 in August is
+ * +02:00 and in December +01:00.
+ */
+export function zonedDateTime(date: string, time: ClockTime, zone: string): string | undefined {
+  const key = `${zone} ${date}T${time.hour}:${time.minute}`;
   if (dateTimeCache.has(key)) return dateTimeCache.get(key);
   if (dateTimeCache.size >= DATE_TIME_CACHE_SIZE) dateTimeCache.clear();
-  const value = zonedDateTime(date, time);
+  const value = toZonedDateTime(date, time, zone);
   dateTimeCache.set(key, value);
   return value;
 }
 
-function zonedDateTime(date: string, time: ClockTime): string | undefined {
+function toZonedDateTime(date: string, time: ClockTime, zone: string): string | undefined {
   const [year, month, day] = date.split('-').map(Number);
   // 24:00 is how minutes write the end of the day; luxon wants the next day's 00:00 (calendar days, not 24 h).
   const midnightNext = time.hour === 24;
   let dt = DateTime.fromObject(
     { year, month, day, hour: midnightNext ? 0 : time.hour, minute: time.minute },
-    { zone: COPENHAGEN },
+    { zone },
   );
   if (midnightNext) dt = dt.plus({ days: 1 });
   return dt.isValid ? (dt.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
@@ -208,9 +214,9 @@ export function danishShortDate(date: string): string {
   return `${day}/${month}-${year}`;
 }
 
-/** "11.00" from an ISO date-time, in Copenhagen time. */
+/** "11.00" from an ISO date-time, on the clock of the offset it carries: the meeting's own time. */
 export function danishClock(isoDateTime: string): string {
-  return DateTime.fromISO(isoDateTime, { zone: COPENHAGEN }).toFormat('HH.mm');
+  return DateTime.fromISO(isoDateTime, { setZone: true }).toFormat('HH.mm');
 }
 
 function push(found: DateMention[], day: number, month: number, year: number | undefined, m: RegExpMatchArray): void {

@@ -1,7 +1,6 @@
 export * from './review-report';
 export { parseMinutes } from './minutes-parser';
 export { formatReviewReport, formatParseError } from './review-report.format';
-export { FORUM_NAMES, forumName, isForumId } from './forum-names';
 export * from './import/import-plan';
 export * from './import/minutes-importer';
 export * from './import/minutes-import.module';

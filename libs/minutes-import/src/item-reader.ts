@@ -1,5 +1,5 @@
 import { readAttachments } from './attachment-reader';
-import { classifySentence, type FollowUpFinding, type OutcomeFinding, type PostponementFinding } from './phrase-classifier';
+import { classifySentence, type FollowUpFinding, type OutcomeFinding, type PostponementFinding, type ReadingContext } from './phrase-classifier';
 import { blockText, splitSentences, toBlocks, type TextBlock } from './minutes-text';
 import { isRecommendationLead, type RawItem, type SectionKind, type SectionLine } from './minutes-structure';
 import type { FollowUp, ForwardPurpose, ItemKind, ReportItem, SourceText, UnclassifiedSentence } from './review-report';
@@ -8,11 +8,6 @@ import type { FollowUp, ForwardPurpose, ItemKind, ReportItem, SourceText, Unclas
  * One agenda item's sections read into text, and its decision and discussion sentences classified. What an
  * item does to another item (item 1 postponing item 3) is returned for the parser to apply.
  */
-
-export interface ItemContext {
-  ownForumId: string;
-  meetingDate: string;
-}
 
 export interface SentenceRef {
   text: string;
@@ -42,7 +37,7 @@ export interface ItemDraft extends Pick<ReportItem, 'kind' | 'summary' | 'recomm
 /** "STØ nævnte følgende indledningsvis:": the bullets after it are what STØ said, not decisions. */
 const SPEECH_INTRO = /\b(?:nævnte|fortalte|oplyste|orienterede|fremhævede|præsenterede)\b[^:]{0,80}:\s*$/i;
 
-export function readItem(raw: RawItem, ctx: ItemContext): ItemDraft {
+export function readItem(raw: RawItem, ctx: ReadingContext): ItemDraft {
   const linesOf = (...kinds: SectionKind[]) => raw.sections.filter((s) => kinds.includes(s.kind)).map((s) => s.lines);
   const flat = (groups: SectionLine[][]) => {
     // Array.prototype.flat is slow on the millions of lines of a large file; a plain loop is not.
@@ -84,17 +79,13 @@ export function readItem(raw: RawItem, ctx: ItemContext): ItemDraft {
   return draft;
 }
 
-function classifyBlocks(draft: ItemDraft, blocks: TextBlock[], discussion: boolean, ctx: ItemContext): void {
+function classifyBlocks(draft: ItemDraft, blocks: TextBlock[], discussion: boolean, ctx: ReadingContext): void {
   let reportedSpeech = false;
   const seenFollowUps = new Set(draft.followUps.map((f) => f.finding.description));
   for (const block of blocks) {
     if (!block.bullet) reportedSpeech = SPEECH_INTRO.test(blockText(block));
     for (const sentence of splitSentences(block.segments)) {
-      const c = classifySentence(sentence.text, {
-        ownForumId: ctx.ownForumId,
-        meetingDate: ctx.meetingDate,
-        discussion: discussion || (reportedSpeech && block.bullet),
-      });
+      const c = classifySentence(sentence.text, { ...ctx, discussion: discussion || (reportedSpeech && block.bullet) });
       const ref: SentenceRef = { text: sentence.text, lines: sentence.lines };
       if (c.findings.length === 0) {
         if (c.remark) draft.remarks.push(ref);

@@ -1,15 +1,17 @@
+import { chainFrom } from '@app/domain';
 import {
-  copenhagenDateTime,
   danishShortDate,
   findDates,
   findTimeRange,
   isoDate,
   resolveDate,
+  zonedDateTime,
   type DateMention,
   type TimeRange,
 } from './danish-dates';
-import { findForumMentions, forumName } from './forum-names';
+import type { ForumMatcher } from './forum-matcher';
 import { stripBullet, stripMarkup, type SourceLine } from './minutes-text';
+import type { ReadingContext } from './phrase-classifier';
 import type { ReportWarning, ScheduledMeeting } from './review-report';
 
 /**
@@ -37,8 +39,10 @@ const CALENDAR_HEADING = /^\W{0,3}mødekalender\b(.{0,200})$/i;
 const COLUMN_SPLIT = /møder?\s{1,3}i\s{1,3}/i;
 const MAX_ROWS = 60;
 const MAX_GAP = 3;
+/** A table without column headers is taken to list the forum's own meetings and those of the two forums above it. */
+const ASSUMED_COLUMNS = 3;
 
-export function locateCalendars(lines: SourceLine[]): CalendarTable[] {
+export function locateCalendars(lines: SourceLine[], forums: ForumMatcher): CalendarTable[] {
   const tables: CalendarTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!/ødekalender/i.test(lines[i].text)) continue;
@@ -64,7 +68,7 @@ export function locateCalendars(lines: SourceLine[]): CalendarTable[] {
         table.columns = text
           .split(COLUMN_SPLIT)
           .slice(1)
-          .map((segment) => ({ forumId: findForumMentions(segment)[0]?.forumId, text: segment.trim() }));
+          .map((segment) => ({ forumId: forums.mentions(segment)[0]?.forumId, text: segment.trim() }));
         table.lines.push(lines[j].no);
         continue;
       }
@@ -122,17 +126,20 @@ function joinNote(a: string | undefined, b: string): string {
  * September minutes). In either case a column runs forward in time, so a date earlier than the one above it
  * rolls into the next year. Every year the text did not write is reported.
  */
-export function resolveCalendars(tables: CalendarTable[], meetingDate: string, ownForumId: string, meetings: MeetingSet): ReportWarning[] {
+export function resolveCalendars(tables: CalendarTable[], ctx: ReadingContext, meetings: MeetingSet): ReportWarning[] {
+  const { forums, meetingDate, ownForumId } = ctx;
   const warnings: ReportWarning[] = [];
   const monthBefore = shiftDays(meetingDate, -31);
   for (const table of tables) {
     let columns = table.columns;
     if (!columns) {
-      columns = [{ forumId: ownForumId, text: '' }, { forumId: 'k17', text: '' }, { forumId: 'kkr-sjaelland', text: '' }];
+      columns = chainFrom(forums.forums, ownForumId)
+        .slice(0, ASSUMED_COLUMNS)
+        .map((forum) => ({ forumId: forum.id, text: '' }));
       warnings.push({
         code: 'forum-assumed',
         line: table.headingLine,
-        message: `Mødekalenderen har ingen kolonneoverskrift; kolonnerne er antaget at være ${columns.map((c) => forumName(c.forumId ?? '')).join(', ')}.`,
+        message: `Mødekalenderen har ingen kolonneoverskrift; kolonnerne er antaget at være ${columns.map((c) => forums.name(c.forumId ?? '')).join(', ')}.`,
       });
     }
     const baseYear = table.headingYear ?? Number(meetingDate.slice(0, 4));
@@ -152,7 +159,7 @@ export function resolveCalendars(tables: CalendarTable[], meetingDate: string, o
         const date = calendarDate(cell.mention, baseYear, previous.get(cell.column), table.headingYear === undefined ? monthBefore : undefined);
         if (!date) continue;
         previous.set(cell.column, date.date);
-        if (date.yearGuessed) guessed.push(`${cell.mention.text.trim()} → ${danishShortDate(date.date)} (${forumName(column.forumId)})`);
+        if (date.yearGuessed) guessed.push(`${cell.mention.text.trim()} → ${danishShortDate(date.date)} (${forums.name(column.forumId)})`);
         if (column.forumId === ownForumId && date.date === meetingDate) continue;
         meetings.add({
           forumId: column.forumId,
@@ -204,10 +211,10 @@ export function findNextMeetings(
   lines: SourceLine[],
   nextMeetingItemLines: ReadonlySet<number>,
   consumed: ReadonlySet<number>,
-  meetingDate: string,
-  ownForumId: string,
+  ctx: ReadingContext,
   meetings: MeetingSet,
 ): ReportWarning[] {
+  const { forums, timeZone, meetingDate, ownForumId } = ctx;
   const found: ScheduledMeeting[] = [];
   const warnings: ReportWarning[] = [];
   const sessions = new Map<ScheduledMeeting, Array<{ range: TimeRange; text: string }>>();
@@ -233,7 +240,7 @@ export function findNextMeetings(
       continue;
     }
     if (!NEXT_MEETING_LINE.test(text)) continue;
-    const forumId = findForumMentions(text)[0]?.forumId ?? ownForumId;
+    const forumId = forums.mentions(text)[0]?.forumId ?? ownForumId;
     for (const mention of findDates(text)) {
       const resolved = resolveDate(mention, meetingDate, 'not-before');
       if (!resolved || resolved.date === meetingDate) continue;
@@ -241,8 +248,8 @@ export function findNextMeetings(
       const meeting = meetings.add({
         forumId,
         date: resolved.date,
-        startsAt: range ? copenhagenDateTime(resolved.date, range.start) : undefined,
-        endsAt: range?.end ? copenhagenDateTime(resolved.date, range.end) : undefined,
+        startsAt: range ? zonedDateTime(resolved.date, range.start, timeZone) : undefined,
+        endsAt: range?.end ? zonedDateTime(resolved.date, range.end, timeZone) : undefined,
         sources: ['next-meeting'],
         yearGuessed: resolved.yearGuessed ? true : undefined,
         lines: [l.no],
@@ -261,8 +268,8 @@ export function findNextMeetings(
     const ends = parts.map((p) => (p.range.end ?? p.range.start)).map((t) => t.hour * 60 + t.minute);
     const first = parts[starts.indexOf(Math.min(...starts))].range.start;
     const lastEnd = Math.max(...ends);
-    meeting.startsAt = copenhagenDateTime(meeting.date, first);
-    meeting.endsAt = copenhagenDateTime(meeting.date, { hour: Math.floor(lastEnd / 60), minute: lastEnd % 60 });
+    meeting.startsAt = zonedDateTime(meeting.date, first, timeZone);
+    meeting.endsAt = zonedDateTime(meeting.date, { hour: Math.floor(lastEnd / 60), minute: lastEnd % 60 }, timeZone);
     meeting.note = parts.map((p) => p.text).join('; ');
   }
 
@@ -286,7 +293,7 @@ export function findNextMeetings(
       warnings.push({
         code: 'year-guessed',
         line: m.lines[0],
-        message: `Næste møde ${danishShortDate(m.date)} (${forumName(m.forumId)}): årstallet står ikke i teksten og er antaget.`,
+        message: `Næste møde ${danishShortDate(m.date)} (${forums.name(m.forumId)}): årstallet står ikke i teksten og er antaget.`,
       });
     }
   }

@@ -1,5 +1,5 @@
-import { copenhagenDateTime, findDates, findTimeRange, isoDate } from './danish-dates';
-import { findForumMentions } from './forum-names';
+import { findDates, findTimeRange, isoDate, zonedDateTime } from './danish-dates';
+import type { ForumMatcher } from './forum-matcher';
 import { stripMarkup, type SourceLine } from './minutes-text';
 import type { Person } from './review-report';
 
@@ -31,7 +31,7 @@ const STOP_HEADER = /^\s*(?:indhold|dagsorden|indholdsfortegnelse)\s*:?\s*$/i;
 
 type ListKind = 'participants' | 'guests' | 'absent' | 'minuteTaker';
 
-export function readHeader(preamble: SourceLine[]): MinutesHeader {
+export function readHeader(preamble: SourceLine[], forums: ForumMatcher, timeZone: string): MinutesHeader {
   const header: MinutesHeader = { participants: [], guests: [], absent: [], forumIds: [] };
   let list: ListKind | undefined;
 
@@ -42,7 +42,7 @@ export function readHeader(preamble: SourceLine[]): MinutesHeader {
 
     const dateLine = DATE_LINE.exec(text);
     if (dateLine && header.date === undefined) {
-      readDateLine(header, dateLine[1], l.no);
+      readDateLine(header, dateLine[1], l.no, timeZone);
       list = undefined;
       continue;
     }
@@ -73,17 +73,17 @@ export function readHeader(preamble: SourceLine[]): MinutesHeader {
       continue;
     }
     if (header.date === undefined && header.forumIds.length === 0) {
-      header.forumIds = [...new Set(findForumMentions(text).map((m) => m.forumId))];
+      header.forumIds = [...new Set(forums.mentions(text).map((m) => m.forumId))];
     }
     if (header.date === undefined && /\b(?:referat|møde)/i.test(text)) {
       const withYear = findDates(text).find((d) => d.year !== undefined);
-      if (withYear) readDateLine(header, text, l.no);
+      if (withYear) readDateLine(header, text, l.no, timeZone);
     }
   }
   return header;
 }
 
-function readDateLine(header: MinutesHeader, text: string, line: number): void {
+function readDateLine(header: MinutesHeader, text: string, line: number, timeZone: string): void {
   const mention = findDates(text).find((d) => d.year !== undefined);
   const date = mention?.year !== undefined ? isoDate(mention.year, mention.month, mention.day) : undefined;
   if (!mention || !date) return;
@@ -91,8 +91,8 @@ function readDateLine(header: MinutesHeader, text: string, line: number): void {
   header.dateLine = line;
   const range = findTimeRange(text, mention.end);
   if (range) {
-    header.startsAt = copenhagenDateTime(date, range.start);
-    if (range.end) header.endsAt = copenhagenDateTime(date, range.end);
+    header.startsAt = zonedDateTime(date, range.start, timeZone);
+    if (range.end) header.endsAt = zonedDateTime(date, range.end, timeZone);
   }
   const place = /\bsted\s*:\s*(.{1,200})$/i.exec(text);
   if (place && !header.place) {

@@ -1,8 +1,9 @@
+import { loadForums } from '@app/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseMinutes } from './minutes-parser';
-import { FORUM_IDS, type ParseOptions, type ParseResult, type ReviewReport } from './review-report';
+import { parseMinutes as parseWith } from './minutes-parser';
+import type { ParseOptions, ParseResult, ReviewReport } from './review-report';
 
 /**
  * Item 5 of the issue: whatever the text, a report or a clear error, never a throw, a hang or half a report.
@@ -11,6 +12,8 @@ import { FORUM_IDS, type ParseOptions, type ParseResult, type ReviewReport } fro
  */
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+const shipped: ParseOptions = { forums: loadForums(path.join(__dirname, '../../../config/forums.json')), timeZone: 'Europe/Copenhagen' };
+const parseMinutes = (text: string, options: Partial<ParseOptions> = {}) => parseWith(text, { ...shipped, ...options });
 const FIVE_MB = 5 * 1024 * 1024;
 const LARGE_INPUT_MS = 30_000;
 const ERROR_CODES = [
@@ -23,7 +26,7 @@ const ERROR_CODES = [
   'minutes.invalid-option',
 ];
 
-function timed(text: string, options?: ParseOptions): { result: ParseResult; ms: number } {
+function timed(text: string, options?: Partial<ParseOptions>): { result: ParseResult; ms: number } {
   const start = performance.now();
   const result = parseMinutes(text, options);
   return { result, ms: performance.now() - start };
@@ -36,7 +39,7 @@ function expectSoundReport(report: ReviewReport): void {
   const allInRange = (lines: number[]) => lines.every(inRange);
   const isDate = (d: string | undefined) => d === undefined || /^\d{4}-\d{2}-\d{2}$/.test(d);
   const isDateTime = (t: string | undefined) => t === undefined || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/.test(t);
-  const forums: readonly string[] = FORUM_IDS;
+  const forums = shipped.forums.map((forum) => forum.id);
 
   expect(isDate(report.meeting.date) && isDateTime(report.meeting.startsAt) && isDateTime(report.meeting.endsAt)).toBe(true);
   expect(allInRange(report.meeting.lines)).toBe(true);
@@ -285,7 +288,7 @@ function fuzzText(random: () => number): string {
   return lines.join(random() < 0.9 ? '\n' : '\r\n');
 }
 
-function fuzzOptions(random: () => number): ParseOptions | undefined {
+function fuzzOptions(random: () => number): Partial<ParseOptions> | undefined {
   const r = random();
   if (r < 0.3) return undefined;
   return {

@@ -1,12 +1,14 @@
+import { loadForums } from '@app/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseMinutes } from './minutes-parser';
 import type { ParseOptions, ReportItem, ReviewReport } from './review-report';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+const shipped: ParseOptions = { forums: loadForums(path.join(__dirname, '../../../config/forums.json')), timeZone: 'Europe/Copenhagen' };
 
-function report(text: string, options: ParseOptions = {}): ReviewReport {
-  const result = parseMinutes(text, options);
+function report(text: string, options: Partial<ParseOptions> = {}): ReviewReport {
+  const result = parseMinutes(text, { ...shipped, ...options });
   if (!result.ok) throw new Error(`expected a report, got ${result.error.code}: ${result.error.message}`);
   return result.report;
 }
@@ -43,7 +45,7 @@ describe('parseMinutes', () => {
     it('takes the meeting date from the options where the text has none, and stops where neither has one', () => {
       const text = fixture('approved.txt').replace(/^Dato:.*$/m, '');
       expect(report(text, { meetingDate: '2025-11-06' }).meeting).toMatchObject({ date: '2025-11-06', dateSource: 'option' });
-      expect(parseMinutes(text)).toEqual({
+      expect(parseMinutes(text, shipped)).toEqual({
         ok: false,
         error: { code: 'minutes.missing-meeting-date', message: expect.stringContaining('--meeting-date') },
       });
@@ -344,23 +346,104 @@ describe('parseMinutes', () => {
     });
   });
 
+  describe('the forums and the time zone come from the options', () => {
+    const psykiatrigruppen = { id: 'psykiatrigruppen', name: 'Psykiatrigruppen', aliases: ['psykiatrigruppe'] };
+    const minutes = [
+      'Referat Styregruppemøde',
+      'Dato: 14. august 2025 kl. 13-15',
+      '',
+      '1. Ventetider i børne- og ungdomspsykiatrien',
+      'Resume',
+      'Flere kommuner melder om længere ventetider for unge med angst.',
+      '',
+      'Beslutning:',
+      '• Styregruppen tog orienteringen til efterretning',
+      '• Sagen videresendes til Psykiatrigruppen til beslutning',
+      '',
+      'Mødekalender 2025',
+      'Møder i Styregruppen\tMøder i Psykiatrigruppen',
+      '14/8\t4/9',
+      '',
+      '2. Næste møde',
+      'Psykiatrigruppen holder næste møde 25/9 kl. 9-11 i Ringsted.',
+    ].join('\n');
+
+    it('recognises a forum added to the forums list by its name, in a forward and in the meetings to schedule', () => {
+      const given = { forums: [...shipped.forums, psykiatrigruppen] };
+
+      const r = report(minutes, given);
+
+      expect(item(r, 1).forwardedTo).toEqual([{ forumId: 'psykiatrigruppen', purpose: 'decision', lines: [10] }]);
+      expect(r.meetings).toEqual([
+        expect.objectContaining({ forumId: 'psykiatrigruppen', date: '2025-09-04', sources: ['calendar'], lines: [14] }),
+        expect.objectContaining({ forumId: 'psykiatrigruppen', date: '2025-09-25', startsAt: '2025-09-25T09:00:00+02:00', sources: ['next-meeting'] }),
+      ]);
+      expect(r.unclassified).toEqual([]);
+    });
+
+    it('does not recognise a forum that is not in the forums list', () => {
+      const r = report(minutes, { forums: shipped.forums });
+
+      expect(item(r, 1).forwardedTo).toEqual([]);
+      expect(r.unclassified).toEqual([expect.objectContaining({ line: 10, reason: 'sendes videre, men ikke til et kendt forum' })]);
+      expect(r.meetings.map((m) => m.forumId)).not.toContain('psykiatrigruppen');
+      expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'forum-assumed', line: 14 }));
+    });
+
+    it('recognises a new forum by an alias written in another case and inflected: "psykiatrigruppens møde"', () => {
+      const text = minutes.replace('videresendes til Psykiatrigruppen', 'videresendes til psykiatrigruppens møde');
+
+      const r = report(text, { forums: [...shipped.forums, psykiatrigruppen] });
+
+      expect(item(r, 1).forwardedTo).toEqual([expect.objectContaining({ forumId: 'psykiatrigruppen' })]);
+    });
+
+    it('gives the times the offset of the time zone it is told: +01:00 in London where Copenhagen has +02:00 in August', () => {
+      const forums = [...shipped.forums, psykiatrigruppen];
+
+      const copenhagen = report(minutes, { forums, timeZone: 'Europe/Copenhagen' });
+      const london = report(minutes, { forums, timeZone: 'Europe/London' });
+
+      expect([copenhagen.meeting.startsAt, copenhagen.meeting.endsAt]).toEqual(['2025-08-14T13:00:00+02:00', '2025-08-14T15:00:00+02:00']);
+      expect([london.meeting.startsAt, london.meeting.endsAt]).toEqual(['2025-08-14T13:00:00+01:00', '2025-08-14T15:00:00+01:00']);
+      expect(london.meetings.find((m) => m.date === '2025-09-25')?.startsAt).toBe('2025-09-25T09:00:00+01:00');
+    });
+
+    it('takes the first forum of the list when neither the options nor the title name one', () => {
+      const text = fixture('noted.txt').replace('Referat Styregruppemøde', 'Referat');
+
+      const r = report(text, { forums: [psykiatrigruppen, ...shipped.forums] });
+
+      expect(r.meeting.forumId).toBe('psykiatrigruppen');
+      expect(r.warnings).toEqual([expect.objectContaining({ code: 'forum-assumed', message: expect.stringContaining('Psykiatrigruppen er antaget') })]);
+    });
+
+    it('refuses a --forum that is not in the forums list, naming it', () => {
+      const result = parseMinutes(minutes, { ...shipped, forumId: 'psykiatrigruppen' });
+
+      expect(result).toEqual({ ok: false, error: { code: 'minutes.invalid-option', message: 'Ukendt forum "psykiatrigruppen".' } });
+    });
+  });
+
   describe('errors are data', () => {
     it.each([
       ['', {}, 'minutes.empty'],
       [' \n\t\n ', {}, 'minutes.empty'],
       [fixture('slide-deck.txt'), {}, 'minutes.no-items'],
       [fixture('approved.txt'), { forumId: 'bestyrelsen' }, 'minutes.invalid-option'],
+      [fixture('approved.txt'), { forums: [] }, 'minutes.invalid-option'],
+      [fixture('approved.txt'), { timeZone: 'Europe/Sjælland' }, 'minutes.invalid-option'],
       [fixture('approved.txt'), { meetingDate: '2025-02-30' }, 'minutes.invalid-option'],
       [fixture('approved.txt'), { maxLength: 100 }, 'minutes.too-large'],
       ['1. Evt.\u0000\u0001\u0002', {}, 'minutes.not-text'],
       [`${fixture('noted.txt')}\n${fixture('decided.txt').replace(/^.*Dato.*$/m, '')}\n${fixture('noted.txt')}`, {}, 'minutes.several-minutes'],
     ])('case %#', (text, options, code) => {
-      const result = parseMinutes(text, options as ParseOptions);
+      const result = parseMinutes(text, { ...shipped, ...(options as Partial<ParseOptions>) });
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code, message: expect.any(String) }) });
     });
 
     it('returns an error for input that is not a string, instead of throwing', () => {
-      expect(parseMinutes(undefined as unknown as string)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.not-text' }) });
+      expect(parseMinutes(undefined as unknown as string, shipped)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.not-text' }) });
       expect(parseMinutes('x', null as unknown as ParseOptions)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.invalid-option' }) });
     });
   });

@@ -1,10 +1,11 @@
-import { danishShortDate, findDates, isValidIsoDate, resolveDate } from './danish-dates';
-import { forumName, isForumId } from './forum-names';
+import { danishShortDate, findDates, isValidIsoDate, isValidTimeZone, resolveDate } from './danish-dates';
+import { forumMatcher } from './forum-matcher';
 import { followUpFrom, readItem, type ItemDraft } from './item-reader';
 import { findNextMeetings, locateCalendars, MeetingSet, resolveCalendars } from './meeting-calendar';
 import { readHeader, type MinutesHeader } from './minutes-header';
 import { findStructure } from './minutes-structure';
 import { splitLines } from './minutes-text';
+import type { ReadingContext } from './phrase-classifier';
 import type {
   EarlierMeeting,
   ParseError,
@@ -18,17 +19,17 @@ import type {
 } from './review-report';
 
 /**
- * Minutes text → review report. Pure: the text and the options are the only input, so the CLI and the API
- * call the same function and get the same report. It never throws: every failure is a ParseError, and a text
- * that cannot be read whole is refused whole (no partial import).
+ * Minutes text → review report. Pure: the text and the options are the only input (the forums and the time zone
+ * included, as the configuration gives them), so the CLI and the API call the same function and get the same
+ * report. It never throws: every failure is a ParseError, and a text that cannot be read whole is refused whole
+ * (no partial import).
  */
 
-const DEFAULT_FORUM = 'styregruppen';
 const DEFAULT_MAX_LENGTH = 20_000_000;
 /** Share of control characters above which the text is taken for a binary file read as text. */
 const MAX_CONTROL_SHARE = 0.01;
 
-export function parseMinutes(text: string, options: ParseOptions = {}): ParseResult {
+export function parseMinutes(text: string, options: ParseOptions): ParseResult {
   try {
     return parse(text, options);
   } catch (e) {
@@ -50,8 +51,9 @@ function parse(text: string, options: ParseOptions): ParseResult {
     return fail('minutes.not-text', 'Filen ligner ikke tekst (den indeholder kontroltegn). Gem referatet som ren tekst (UTF-8) og prøv igen.');
   }
 
+  const forums = forumMatcher(options.forums);
   const lines = splitLines(text);
-  const calendars = locateCalendars(lines);
+  const calendars = locateCalendars(lines, forums);
   const consumed = new Set(calendars.flatMap((c) => c.lines));
   const structure = findStructure(lines, consumed);
   if (structure.restartLine !== undefined) {
@@ -68,7 +70,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
     );
   }
 
-  const header = readHeader(structure.preamble);
+  const header = readHeader(structure.preamble, forums, options.timeZone);
   const warnings: ReportWarning[] = [];
   const meetingDate = header.date ?? options.meetingDate;
   if (meetingDate === undefined) {
@@ -86,15 +88,16 @@ function parse(text: string, options: ParseOptions): ParseResult {
   }
   // Without --forum, a title that names one forum ("Referat Styregruppemøde") says whose minutes these are.
   const named = header.forumIds.length === 1 ? header.forumIds[0] : undefined;
-  const forumId = options.forumId ?? named ?? DEFAULT_FORUM;
+  const defaultForum = options.forums[0].id;
+  const forumId = options.forumId ?? named ?? defaultForum;
   if (options.forumId === undefined && named === undefined) {
     warnings.push({
       code: 'forum-assumed',
-      message: `Forum er ikke angivet, og referatets overskrift nævner ikke ét forum; ${forumName(DEFAULT_FORUM)} er antaget.`,
+      message: `Forum er ikke angivet, og referatets overskrift nævner ikke ét forum; ${forums.name(defaultForum)} er antaget.`,
     });
   }
 
-  const ctx = { ownForumId: forumId, meetingDate };
+  const ctx: ReadingContext = { forums, timeZone: options.timeZone, ownForumId: forumId, meetingDate };
   const drafts = structure.items.map((raw) => readItem(raw, ctx));
   applyCrossItemPostponements(drafts, warnings);
   const items = drafts.map((d) => finishItem(d, ctx, options.earlierMeetings ?? [], warnings));
@@ -119,7 +122,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
     }
   }
 
-  const meetings = collectMeetings(lines, calendars, consumed, items, meetingDate, forumId, warnings);
+  const meetings = collectMeetings(lines, calendars, consumed, items, ctx, warnings);
   const report: ReviewReport = {
     meeting: reportMeeting(header, meetingDate, forumId),
     participants: header.participants,
@@ -137,7 +140,12 @@ function parse(text: string, options: ParseOptions): ParseResult {
 
 function checkOptions(options: ParseOptions): ParseError | undefined {
   if (options === null || typeof options !== 'object') return { code: 'minutes.invalid-option', message: 'Ugyldige indstillinger.' };
-  if (options.forumId !== undefined && !isForumId(options.forumId)) {
+  const forumsError = checkForums(options.forums);
+  if (forumsError) return { code: 'minutes.invalid-option', message: forumsError };
+  if (!isValidTimeZone(options.timeZone)) {
+    return { code: 'minutes.invalid-option', message: `Tidszonen "${String(options.timeZone)}" er ikke et kendt IANA-navn som Europe/Copenhagen.` };
+  }
+  if (options.forumId !== undefined && !options.forums.some((forum) => forum.id === options.forumId)) {
     return { code: 'minutes.invalid-option', message: `Ukendt forum "${String(options.forumId)}".` };
   }
   if (options.meetingDate !== undefined && !isValidIsoDate(String(options.meetingDate))) {
@@ -150,6 +158,17 @@ function checkOptions(options: ParseOptions): ParseError | undefined {
     return { code: 'minutes.invalid-option', message: 'earlierMeetings skal være en liste.' };
   }
   return undefined;
+}
+
+function checkForums(forums: ParseOptions['forums']): string | undefined {
+  if (!Array.isArray(forums) || forums.length === 0) return 'Listen over fora mangler eller er tom.';
+  const broken = forums.findIndex(
+    (forum) =>
+      typeof forum?.id !== 'string' ||
+      typeof forum.name !== 'string' ||
+      (forum.aliases !== undefined && !(Array.isArray(forum.aliases) && forum.aliases.every((alias: unknown) => typeof alias === 'string'))),
+  );
+  return broken === -1 ? undefined : `Forum nr. ${broken + 1} i listen over fora mangler id eller navn, eller har et alias, der ikke er tekst.`;
 }
 
 function looksBinary(text: string): boolean {
@@ -188,7 +207,7 @@ function applyCrossItemPostponements(drafts: ItemDraft[], warnings: ReportWarnin
   }
 }
 
-function finishItem(draft: ItemDraft, ctx: { ownForumId: string; meetingDate: string }, earlier: EarlierMeeting[], warnings: ReportWarning[]): ReportItem {
+function finishItem(draft: ItemDraft, ctx: ReadingContext, earlier: EarlierMeeting[], warnings: ReportWarning[]): ReportItem {
   const raw = draft.raw;
   const label = itemLabel(raw.number, raw.part);
   const item: ReportItem = {
@@ -232,7 +251,7 @@ function finishItem(draft: ItemDraft, ctx: { ownForumId: string; meetingDate: st
       warnings.push({
         code: 'postponement-target-guessed',
         line: first.lines[0],
-        message: `${label} udsættes uden at nævne hvortil; næste møde i ${forumName(f.forumId)} er antaget.`,
+        message: `${label} udsættes uden at nævne hvortil; næste møde i ${ctx.forums.name(f.forumId)} er antaget.`,
       });
     }
     const dates = new Set(draft.postponements.map((p) => p.finding.meetingDate).filter((d) => d !== undefined));
@@ -290,7 +309,7 @@ function finishItem(draft: ItemDraft, ctx: { ownForumId: string; meetingDate: st
       warnings.push({
         code: 'purpose-guessed',
         line: lines[0],
-        message: `${label} sendes til ${forumName(f.forumId)} uden "til orientering" eller "til beslutning"; antaget ${purpose === 'information' ? 'til orientering' : 'til beslutning'} ud fra punktets udfald.`,
+        message: `${label} sendes til ${ctx.forums.name(f.forumId)} uden "til orientering" eller "til beslutning"; antaget ${purpose === 'information' ? 'til orientering' : 'til beslutning'} ud fra punktets udfald.`,
       });
     }
   }
@@ -327,7 +346,7 @@ const CONTINUES = /\(\s{0,3}(?:udsat|fortsat|genoptaget|videreført|overført)\s
 function linkContinuation(
   item: ReportItem,
   headingLines: number[],
-  ctx: { ownForumId: string; meetingDate: string },
+  ctx: ReadingContext,
   earlier: EarlierMeeting[],
   warnings: ReportWarning[],
   label: string,
@@ -396,8 +415,7 @@ function collectMeetings(
   calendars: ReturnType<typeof locateCalendars>,
   consumed: ReadonlySet<number>,
   items: ReportItem[],
-  meetingDate: string,
-  forumId: string,
+  ctx: ReadingContext,
   warnings: ReportWarning[],
 ): ScheduledMeeting[] {
   const nextItemLines = new Set<number>();
@@ -407,8 +425,8 @@ function collectMeetings(
   }
   // "Næste møde" first: it carries the times, which win over the bare dates of the calendar.
   const meetings = new MeetingSet();
-  const nextWarnings = findNextMeetings(lines, nextItemLines, consumed, meetingDate, forumId, meetings);
-  const calendarWarnings = resolveCalendars(calendars, meetingDate, forumId, meetings);
+  const nextWarnings = findNextMeetings(lines, nextItemLines, consumed, ctx, meetings);
+  const calendarWarnings = resolveCalendars(calendars, ctx, meetings);
   warnings.push(...calendarWarnings, ...nextWarnings);
   return meetings.list();
 }

@@ -1,6 +1,16 @@
+import { loadForums } from '@app/config';
+import * as path from 'node:path';
+import { forumMatcher } from './forum-matcher';
 import { classifySentence, toOwner, type ClassifyContext, type Finding } from './phrase-classifier';
 
-const ctx: ClassifyContext = { ownForumId: 'styregruppen', meetingDate: '2025-10-10', discussion: false };
+const shipped = loadForums(path.join(__dirname, '../../../config/forums.json'));
+const ctx: ClassifyContext = {
+  forums: forumMatcher(shipped),
+  timeZone: 'Europe/Copenhagen',
+  ownForumId: 'styregruppen',
+  meetingDate: '2025-10-10',
+  discussion: false,
+};
 const findings = (sentence: string, c: Partial<ClassifyContext> = {}) => classifySentence(sentence, { ...ctx, ...c }).findings;
 const kinds = (sentence: string) => findings(sentence).map((f) => f.kind);
 const of = <K extends Finding['kind']>(list: Finding[], kind: K) => list.find((f) => f.kind === kind) as Extract<Finding, { kind: K }>;
@@ -177,7 +187,7 @@ describe('phrase classifier', () => {
       ['Maria Brændstrup', { kind: 'person', name: 'Maria Brændstrup' }],
       ['tovholdergruppen', { kind: 'other', name: 'tovholdergruppen' }],
     ])('%s', (name, owner) => {
-      expect(toOwner(name)).toEqual(owner);
+      expect(toOwner(name, ctx.forums)).toEqual(owner);
     });
   });
 });

@@ -1,12 +1,12 @@
 import {
-  copenhagenDateTime,
   findDates,
   findFuzzyDate,
   findTimeRange,
   resolveDate,
   resolveFuzzyDate,
+  zonedDateTime,
 } from './danish-dates';
-import { findForumMentions, forumName, type ForumMention } from './forum-names';
+import type { ForumMatcher, ForumMention } from './forum-matcher';
 import type { DuePoint, ForwardPurpose, Owner } from './review-report';
 
 /**
@@ -19,9 +19,15 @@ import type { DuePoint, ForwardPurpose, Owner } from './review-report';
  * Regexes are anchored or bounded ({0,n}) so that a long sentence costs a scan, never a backtracking blow-up.
  */
 
-export interface ClassifyContext {
+/** What a sentence is read against: the forums it may name, the meetings' time zone, and the meeting itself. */
+export interface ReadingContext {
+  forums: ForumMatcher;
+  timeZone: string;
   ownForumId: string;
   meetingDate: string;
+}
+
+export interface ClassifyContext extends ReadingContext {
   /** Under "Drøftelse", or after "X nævnte følgende:": a sentence without an event is discussion. */
   discussion: boolean;
 }
@@ -80,22 +86,16 @@ const REPORTED_SPEECH =
   /^(?:ift\.\s{1,3}[^,]{0,80},\s{0,2})?(?:det\s+blev\s+(?:også\s+)?(?:nævnt|betonet|fremhævet|bemærket|drøftet|oplyst|understreget)|der\s+blev\s+(?:også\s+)?(?:udtrykt|orienteret|nævnt|drøftet|spurgt)|afslutningsvis\s+blev|efterfølgende\s+blev|[A-ZÆØÅ][\wÆØÅæøå.-]{0,30}\s+(?:nævnte|fortalte|oplyste|orienterede|fremhævede|understregede))\b/i;
 const PROPOSAL = /^(?:det|der)\s+blev\s+(?:også\s+)?foreslået\b|\bblev\s+(?:det\s+)?foreslået\b|^\S+\s+foreslog\b/i;
 
-const FORUM_SUBJECT =
-  '(?:styregrupp[a-zæøå]{0,6}|gruppen|forummet|udvalget|k17|kkr(?:\\s+sjælland)?|mødet|implementeringsgrupp[a-zæøå]{0,4}|koordinationsforum(?:met)?)';
-const APPROVED_BY_FORUM = new RegExp(
-  `^(?:\\S+\\s+){0,4}?${FORUM_SUBJECT}(?:\\s+\\S+){0,3}?\\s+(?:godkendte|godkender|tiltrådte|tiltræder)\\b`,
-  'i',
-);
+/** Who decides, besides a forum named: the words minutes use for the forum that meets. */
+const MEETING_SUBJECT = 'gruppen|forummet|udvalget|mødet';
 const APPROVED_PASSIVE =
   /\b(?:indstillingen|indstillingerne|dagsordenen|referatet|forslaget|notatet|planen|kommissoriet)\s+(?:blev\s+|er\s+)?(?:godkendt|godkendes|tiltrådt|tiltrådtes|tiltrædes)\b/i;
 const APPROVED_BARE = /^(?:godkendt|tiltrådt|indstillingen\s+(?:blev\s+)?(?:godkendt|tiltrådt))\s*\.?$/i;
 const NOTED = /\bt(?:og|ager|ages|aget)\s+(?:\S+\s+){0,4}?til\s+efterretning\b/i;
 const DECIDED = /\b(?:besluttede|besluttet|besluttes|vedtog|vedtaget|vedtages)\b/i;
-const DECIDED_BY_FORUM = new RegExp(`^(?:\\S+\\s+){0,4}?${FORUM_SUBJECT}(?:\\s+\\S+){0,2}?\\s+(?:besluttede|vedtog)\\b`, 'i');
 
 const POSTPONE = /\b(?:udsættes|udsætter|udsatte|udsat\s+til|udskydes|udskudt\s+til|flyttes\s+til|overføres\s+til)\b/i;
 const ITEM_REF = /\b(?:punkt|pkt\.?)\s{0,2}(\d{1,2})\b/gi;
-const NEXT_MEETING_WORDS = /\bnæste\s+(?:styregruppe[a-zæøå]{0,8}|møde[a-z]{0,2}(?:\s+i\s+\S+(?:\s+\S+)?)?)/i;
 
 const FORWARD =
   /\b(?:videresend[a-zæøå]{0,6}|send(?:es|er|e|t)?\s+(?:sagen\s+)?videre|oversend[a-zæøå]{0,4}|rejs(?:es|e)\s+(?:sagen\s+)?(?:i|på|hos|over\s+for)|tag(?:es|e)?\s+(?:sagen\s+|det\s+|dette\s+)?(?:op|med)\s+(?:i|på)|adresser(?:e|es)?\s+(?:i|på|over\s+for)|forelægg(?:es|e)\s+(?:for|i)|løftes\s+(?:til|i)|fremlægg(?:es|else)\s+(?:på|i|for)|til\s+fremlæggelse\s+(?:på|i|for))(?![\wæøåÆØÅ])/i;
@@ -114,6 +114,40 @@ const BEFORE_MEETING = /\b(?:forud\s+for|inden|før)\s+(?:det\s+|næste\s+)?mød
 const CLAUSE_BREAK = /,\s|\s+og\s+/g;
 const LEADING_FILLER = /^(?:(?:og|samt|herunder|ift\.|i\s+forhold\s+til|at|der\s+var\s+enighed\s+om\s+at|,)\s+)+/i;
 
+/** The phrases that name a forum, compiled once per forums list (and per own forum for "næste styregruppemøde"). */
+interface ForumPhrases {
+  approvedByForum: RegExp;
+  decidedByForum: RegExp;
+  nextMeeting: Map<string, RegExp>;
+}
+
+const phrasesByForums = new WeakMap<ForumMatcher, ForumPhrases>();
+
+function forumPhrases(forums: ForumMatcher): ForumPhrases {
+  let phrases = phrasesByForums.get(forums);
+  if (!phrases) {
+    const subject = `(?:${forums.anyForum}|${MEETING_SUBJECT})`;
+    phrases = {
+      approvedByForum: new RegExp(`^(?:\\S+\\s+){0,4}?${subject}(?:\\s+\\S+){0,3}?\\s+(?:godkendte|godkender|tiltrådte|tiltræder)\\b`, 'i'),
+      decidedByForum: new RegExp(`^(?:\\S+\\s+){0,4}?${subject}(?:\\s+\\S+){0,2}?\\s+(?:besluttede|vedtog)\\b`, 'i'),
+      nextMeeting: new Map(),
+    };
+    phrasesByForums.set(forums, phrases);
+  }
+  return phrases;
+}
+
+/** "næste møde", "næste møde i K17", and the own forum's next meeting by name: "næste styregruppemøde". */
+function nextMeetingWords(ctx: ReadingContext): RegExp {
+  const cache = forumPhrases(ctx.forums).nextMeeting;
+  let pattern = cache.get(ctx.ownForumId);
+  if (!pattern) {
+    pattern = new RegExp(`\\bnæste\\s+(?:${ctx.forums.forum(ctx.ownForumId)}|møde[a-z]{0,2}(?:\\s+i\\s+\\S+(?:\\s+\\S+)?)?)`, 'i');
+    cache.set(ctx.ownForumId, pattern);
+  }
+  return pattern;
+}
+
 export function classifySentence(sentence: string, ctx: ClassifyContext): Classification {
   const text = sentence.trim();
   if (text.length > MAX_SENTENCE) return { findings: [], remark: false, reason: 'sætningen er for lang til at blive læst sikkert' };
@@ -124,7 +158,7 @@ export function classifySentence(sentence: string, ctx: ClassifyContext): Classi
 
   const findings: Finding[] = [];
   const cueEnds: number[] = [];
-  const outcome = findOutcome(text, cueEnds);
+  const outcome = findOutcome(text, forumPhrases(ctx.forums), cueEnds);
   if (outcome) findings.push(outcome);
   const postponement = findPostponement(text, ctx);
   if (postponement) findings.push(postponement);
@@ -133,7 +167,7 @@ export function classifySentence(sentence: string, ctx: ClassifyContext): Classi
   const forwardCue = FORWARD.exec(text);
   let forwardForums: ForumMention[] = [];
   if (forwardCue && !postponement) {
-    forwardForums = forwardTargets(text, forwardCue.index, ctx.ownForumId);
+    forwardForums = forwardTargets(text, forwardCue.index, ctx);
     if (forwardForums.length > 0) {
       cueEnds.push(forwardCue.index + forwardCue[0].length);
       findings.push({
@@ -150,7 +184,7 @@ export function classifySentence(sentence: string, ctx: ClassifyContext): Classi
   const followUp = findFollowUp(text, ctx, cueEnds, forwardForums);
   if (followUp) findings.push(followUp);
 
-  if (!postponement && NEXT_MEETING_WORDS.test(text)) {
+  if (!postponement && nextMeetingWords(ctx).test(text)) {
     if (/\b(?:afholdes|planlagt|holdes)\b/i.test(text) && findDates(text).length > 0) findings.push({ kind: 'meeting' });
     else if (/\bgenbehandl|\bigen\b|\bgenoptag|\bsagen\b|\bpunktet\b/i.test(text)) findings.push({ kind: 'returns-next-meeting' });
   } else if (!postponement && /\bgenbehandles\b/i.test(text)) {
@@ -161,13 +195,13 @@ export function classifySentence(sentence: string, ctx: ClassifyContext): Classi
   return { findings, remark: ctx.discussion && reason === undefined, reason };
 }
 
-function findOutcome(text: string, cueEnds: number[]): OutcomeFinding | undefined {
-  const decidedByForum = DECIDED_BY_FORUM.exec(text);
+function findOutcome(text: string, phrases: ForumPhrases, cueEnds: number[]): OutcomeFinding | undefined {
+  const decidedByForum = phrases.decidedByForum.exec(text);
   if (decidedByForum) {
     cueEnds.push(decidedByForum.index + decidedByForum[0].length);
     return { kind: 'outcome', outcome: 'decided', byForum: true };
   }
-  const approved = APPROVED_BY_FORUM.exec(text) ?? APPROVED_PASSIVE.exec(text) ?? APPROVED_BARE.exec(text);
+  const approved = phrases.approvedByForum.exec(text) ?? APPROVED_PASSIVE.exec(text) ?? APPROVED_BARE.exec(text);
   if (approved) {
     cueEnds.push(approved.index + approved[0].length);
     return { kind: 'outcome', outcome: 'approved', byForum: true };
@@ -191,7 +225,7 @@ function findPostponement(text: string, ctx: ClassifyContext): PostponementFindi
   let itemNumber: number | undefined;
   for (const ref of text.slice(0, cue.index).matchAll(ITEM_REF)) itemNumber = Number(ref[1]);
   const after = text.slice(cue.index);
-  const forumId = findForumMentions(after).find((m) => !/^koordinationsforum/i.test(m.text))?.forumId ?? ctx.ownForumId;
+  const forumId = ctx.forums.mentions(after).find((m) => !/^koordinationsforum/i.test(m.text))?.forumId ?? ctx.ownForumId;
   const finding: PostponementFinding = { kind: 'postponement', itemNumber, forumId, yearGuessed: false, targetGuessed: false };
   const mention = findDates(after)[0];
   const resolved = mention ? resolveDate(mention, ctx.meetingDate, 'not-before') : undefined;
@@ -200,19 +234,18 @@ function findPostponement(text: string, ctx: ClassifyContext): PostponementFindi
     finding.yearGuessed = resolved.yearGuessed;
     const range = findTimeRange(after, mention.end);
     if (range) {
-      finding.startsAt = copenhagenDateTime(resolved.date, range.start);
-      if (range.end) finding.endsAt = copenhagenDateTime(resolved.date, range.end);
+      finding.startsAt = zonedDateTime(resolved.date, range.start, ctx.timeZone);
+      if (range.end) finding.endsAt = zonedDateTime(resolved.date, range.end, ctx.timeZone);
     }
   } else {
     finding.next = true;
-    finding.targetGuessed = !NEXT_MEETING_WORDS.test(after);
+    finding.targetGuessed = !nextMeetingWords(ctx).test(after);
   }
   return finding;
 }
 
-function forwardTargets(text: string, cueIndex: number, ownForumId: string): ForumMention[] {
-  const eligible = (m: ForumMention) => m.forumId !== ownForumId && !/\bmed\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
-  const mentions = findForumMentions(text).filter(eligible);
+function forwardTargets(text: string, cueIndex: number, ctx: ReadingContext): ForumMention[] {
+  const mentions = otherForums(text, ctx);
   const after = mentions.filter((m) => m.index > cueIndex);
   return after.length > 0 ? after : mentions;
 }
@@ -235,9 +268,9 @@ function findFollowUp(text: string, ctx: ClassifyContext, cueEnds: number[], for
   let owners: Owner[] = [];
   if (awaiting) {
     const from = AWAITED_FROM.exec(text.slice(cue.index));
-    if (from) owners = [toOwner(from[1])];
+    if (from) owners = [toOwner(from[1], ctx.forums)];
   } else if (!PASSIVE_CUE.test(cue[0]) && !/\bat\s+$/i.test(clause.slice(0, Math.max(0, cueInClause)))) {
-    owners = subjectOwners(clause.slice(0, Math.max(0, cueInClause)));
+    owners = subjectOwners(clause.slice(0, Math.max(0, cueInClause)), ctx.forums);
   }
   const ownerGuessed = owners.length === 0;
   if (ownerGuessed) owners = [{ kind: 'secretariat', name: 'Sekretariatet' }];
@@ -268,7 +301,7 @@ const OWNER_WORD = /^(?:[A-ZÆØÅ][\wÆØÅæøå.'’-]*|(?:rammeaftale)?sekre
 const SKIPPED_ADVERBS = /^(?:også|fortsat|selv|herefter|derefter|gerne|nu|snarest)$/i;
 
 /** The owners a sentence names before its verb: "Slagelse og sekretariatet følger op" → Slagelse, sekretariatet. */
-function subjectOwners(before: string): Owner[] {
+function subjectOwners(before: string, forums: ForumMatcher): Owner[] {
   const words = before.trim().split(/\s+/).filter((w) => w !== '');
   const taken: string[] = [];
   let i = words.length - 1;
@@ -287,7 +320,7 @@ function subjectOwners(before: string): Owner[] {
     .split(/\s*\bog\b\s*/)
     .map((s) => s.trim())
     .filter((s) => s !== '')
-    .map(toOwner);
+    .map((owner) => toOwner(owner, forums));
 }
 
 const MUNICIPALITIES = [
@@ -297,13 +330,13 @@ const MUNICIPALITIES = [
 const EXTERNAL =
   /^(?:KL|KORA|VIVE|Socialstyrelsen|Social-\s?og\s+Boligstyrelsen|Socialtilsyn\s+Øst|STØ|Socialtilsynet|Ankestyrelsen|Sundhedsstyrelsen|Region\s+Sjælland|Regionen|Socialministeriet|Ministeriet|Styrelsen)$/i;
 
-export function toOwner(raw: string): Owner {
+export function toOwner(raw: string, forums: ForumMatcher): Owner {
   const name = raw.trim().replace(/[.,;:]+$/, '');
   if (/^(?:rammeaftale)?sekretariat(?:et|erne)?$/i.test(name)) return { kind: 'secretariat', name: 'Sekretariatet' };
   const municipality = MUNICIPALITIES.find((m) => new RegExp(`^${m}(?:\\s+kommune)?$`, 'i').test(name));
   if (municipality) return { kind: 'municipality', name: `${municipality} Kommune` };
-  const forum = findForumMentions(name)[0];
-  if (forum && forum.text.length === name.length) return { kind: 'forum', name: forumName(forum.forumId), forumId: forum.forumId };
+  const forum = forums.mentions(name)[0];
+  if (forum && forum.text.length === name.length) return { kind: 'forum', name: forums.name(forum.forumId), forumId: forum.forumId };
   if (EXTERNAL.test(name)) return { kind: 'external', name };
   if (/^[A-ZÆØÅ][a-zæøåé]+(?:[- ][A-ZÆØÅ][a-zæøåé]+){1,3}$/.test(name)) return { kind: 'person', name };
   return { kind: 'other', name };
@@ -318,25 +351,25 @@ function findDue(clause: string, sentence: string, ctx: ClassifyContext, forward
   }
   const before = BEFORE_MEETING.exec(clause);
   if (before) {
-    const other = forwardForums[0] ?? otherForums(sentence, ctx.ownForumId)[0];
+    const other = forwardForums[0] ?? otherForums(sentence, ctx)[0];
     return { beforeMeetingOfForumId: other?.forumId ?? ctx.ownForumId, text: before[0] };
   }
-  const next = NEXT_MEETING_WORDS.exec(clause);
+  const next = nextMeetingWords(ctx).exec(clause);
   if (next) {
-    const named = findForumMentions(next[0])[0]?.forumId;
+    const named = ctx.forums.mentions(next[0])[0]?.forumId;
     return { nextMeeting: true, forumId: named ?? ctx.ownForumId, text: next[0] };
   }
   const dated = findDates(clause)[0];
   const resolved = dated ? resolveDate(dated, ctx.meetingDate, 'not-before') : undefined;
   if (dated && resolved) return { date: resolved.date, yearGuessed: resolved.yearGuessed ? true : undefined, text: dated.text };
-  const atForum = otherForums(clause, ctx.ownForumId)[0];
+  const atForum = otherForums(clause, ctx)[0];
   if (atForum) return { nextMeeting: true, forumId: atForum.forumId, text: atForum.text };
   return undefined;
 }
 
 /** Forums named in the text other than our own and other than a recipient of "deles med X". */
-function otherForums(text: string, ownForumId: string): ForumMention[] {
-  return findForumMentions(text).filter(
-    (m) => m.forumId !== ownForumId && !/\bmed\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)),
-  );
+function otherForums(text: string, ctx: ReadingContext): ForumMention[] {
+  return ctx.forums
+    .mentions(text)
+    .filter((m) => m.forumId !== ctx.ownForumId && !/\bmed\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)));
 }

@@ -1,14 +1,18 @@
+import { loadForums } from '@app/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseMinutes } from './minutes-parser';
+import type { ParseOptions } from './review-report';
 import { formatParseError, formatReviewReport } from './review-report.format';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+const shipped: ParseOptions = { forums: loadForums(path.join(__dirname, '../../../config/forums.json')), timeZone: 'Europe/Copenhagen' };
 
-function formatted(name: string): string {
-  const result = parseMinutes(fixture(name));
+function formatted(name: string, options: Partial<ParseOptions> = {}): string {
+  const parsed = { ...shipped, ...options };
+  const result = parseMinutes(fixture(name), parsed);
   if (!result.ok) throw new Error(result.error.message);
-  return formatReviewReport(result.report);
+  return formatReviewReport(result.report, parsed.forums);
 }
 
 describe('formatReviewReport', () => {
@@ -42,11 +46,20 @@ describe('formatReviewReport', () => {
     expect(other).toContain('Deltagere (3): Jens Madsen, Holbæk Kommune; Lone Berg, Næstved Kommune; Karin Lund, Rammeaftalesekretariatet');
     expect(other).toContain('Afbud (1): Ole Friis, Sorø Kommune');
   });
+
+  it('prints the names the forums list gives, and the meeting\'s own clock in any time zone', () => {
+    const forums = shipped.forums.map((forum) => (forum.id === 'kl-koordinationsforum' ? { ...forum, name: 'KL’s Koordinationsforum' } : forum));
+
+    const text = formatted('koordinationsforum.txt', { forums, timeZone: 'Europe/London' });
+
+    expect(text).toContain('Referat: Styregruppen, 10/10-2025 kl. 10.00-13.00');
+    expect(text).toContain('     Sendes videre til KL’s Koordinationsforum til beslutning (formål antaget) (linje 21)');
+  });
 });
 
 describe('formatParseError', () => {
   it('says that nothing was imported, and why', () => {
-    const result = parseMinutes('');
+    const result = parseMinutes('', shipped);
     if (result.ok) throw new Error('expected an error');
     expect(formatParseError(result.error)).toBe('Referatet blev ikke importeret: Teksten er tom.\n');
     expect(formatParseError({ code: 'minutes.several-minutes', message: 'To referater.', line: 40 })).toBe(

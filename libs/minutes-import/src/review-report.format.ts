@@ -1,8 +1,9 @@
 import { danishClock, danishShortDate } from './danish-dates';
-import { forumName } from './forum-names';
-import type { DuePoint, FollowUp, ItemOutcome, Owner, ParseError, Person, ReportItem, ReviewReport, ScheduledMeeting } from './review-report';
+import type { DuePoint, FollowUp, ItemOutcome, Owner, MinutesForum, ParseError, Person, ReportItem, ReviewReport, ScheduledMeeting } from './review-report';
 
 /** The review report as a person reads it before the import is committed: in Danish, with line numbers. */
+
+type ForumName = (forumId: string) => string;
 
 const OUTCOME: Readonly<Record<ItemOutcome, string>> = {
   approved: 'godkendt',
@@ -12,11 +13,14 @@ const OUTCOME: Readonly<Record<ItemOutcome, string>> = {
   none: 'intet udfald',
 };
 
-export function formatReviewReport(report: ReviewReport): string {
+/** `forums` gives the names printed for the report's forum ids: the list the minutes were parsed with. */
+export function formatReviewReport(report: ReviewReport, forums: readonly MinutesForum[]): string {
+  const byId = new Map(forums.map((forum) => [forum.id, forum.name]));
+  const names: ForumName = (id) => byId.get(id) ?? id;
   const out: string[] = [];
   const m = report.meeting;
   const when = [danishShortDate(m.date), timeSpan(m.startsAt, m.endsAt)].filter(Boolean).join(' ');
-  out.push(`Referat: ${forumName(m.forumId)}, ${when}${m.place ? `, ${m.place}` : ''}`);
+  out.push(`Referat: ${names(m.forumId)}, ${when}${m.place ? `, ${m.place}` : ''}`);
   if (m.dateSource === 'option') out.push('  (datoen er angivet ved importen; referatet har ingen datolinje)');
   if (report.participants.length > 0) out.push(`Deltagere (${report.participants.length}): ${people(report.participants)}`);
   if (report.guests.length > 0) out.push(`Gæster (${report.guests.length}): ${people(report.guests)}`);
@@ -24,10 +28,10 @@ export function formatReviewReport(report: ReviewReport): string {
   if (m.minuteTaker) out.push(`Referent: ${people([m.minuteTaker])}`);
 
   out.push('', `Punkter (${report.items.length}):`);
-  for (const item of report.items) out.push(...formatItem(item));
+  for (const item of report.items) out.push(...formatItem(item, names));
 
   out.push('', `Møder at planlægge (${report.meetings.length}):`);
-  for (const meeting of report.meetings) out.push(`  ${formatMeeting(meeting)}`);
+  for (const meeting of report.meetings) out.push(`  ${formatMeeting(meeting, names)}`);
 
   out.push('', `Sætninger der ikke kunne klassificeres (${report.unclassified.length}):`);
   for (const u of report.unclassified) {
@@ -44,7 +48,7 @@ export function formatParseError(error: ParseError): string {
   return `Referatet blev ikke importeret: ${error.message}${error.line !== undefined ? ` (linje ${error.line})` : ''}\n`;
 }
 
-function formatItem(item: ReportItem): string[] {
+function formatItem(item: ReportItem, names: ForumName): string[] {
   const out: string[] = [];
   const label = `${item.number}${item.part ? ` ${item.part})` : '.'}`;
   out.push(`  ${label} ${item.title}  (linje ${item.lines[0]}-${item.lines[1]})`);
@@ -56,16 +60,16 @@ function formatItem(item: ReportItem): string[] {
     const p = item.postponedTo;
     const target = p.meetingDate ? `mødet ${danishShortDate(p.meetingDate)}` : 'næste møde';
     const by = p.byItemNumber !== undefined ? `, besluttet under punkt ${p.byItemNumber}` : '';
-    out.push(`     Udsat til ${target} i ${forumName(p.forumId)}${by} (linje ${lineSpan(p.lines)})`);
+    out.push(`     Udsat til ${target} i ${names(p.forumId)}${by} (linje ${lineSpan(p.lines)})`);
   }
   if (item.returnsNextMeeting) {
     out.push(`     Behandles igen på næste møde (linje ${lineSpan(item.returnsNextMeetingLines ?? [])})`);
   }
   for (const f of item.forwardedTo) {
     const purpose = f.purpose === 'information' ? 'til orientering' : 'til beslutning';
-    out.push(`     Sendes videre til ${forumName(f.forumId)} ${purpose}${f.purposeGuessed ? ' (formål antaget)' : ''} (linje ${lineSpan(f.lines)})`);
+    out.push(`     Sendes videre til ${names(f.forumId)} ${purpose}${f.purposeGuessed ? ' (formål antaget)' : ''} (linje ${lineSpan(f.lines)})`);
   }
-  for (const f of item.followUps) out.push(`     ${formatFollowUp(f)}`);
+  for (const f of item.followUps) out.push(`     ${formatFollowUp(f, names)}`);
   if (item.continues) {
     out.push(`     Fortsætter punkt ${item.continues.itemNumber}${item.continues.part ?? ''} fra mødet ${danishShortDate(item.continues.meetingDate)}`);
   } else if (item.continuesFrom) {
@@ -77,10 +81,10 @@ function formatItem(item: ReportItem): string[] {
   return out;
 }
 
-function formatFollowUp(f: FollowUp): string {
+function formatFollowUp(f: FollowUp, names: ForumName): string {
   const label = f.kind === 'awaiting' ? 'Afventer' : 'Opfølgning';
   const owners = f.owners.map(ownerName).join(', ') + (f.ownerGuessed ? ' (antaget)' : '');
-  const due = f.due ? `; frist: ${formatDue(f.due)}` : '';
+  const due = f.due ? `; frist: ${formatDue(f.due, names)}` : '';
   return `${label}: ${f.description} – ansvarlig: ${owners}${due} (linje ${lineSpan(f.lines)})`;
 }
 
@@ -88,16 +92,16 @@ function ownerName(o: Owner): string {
   return o.name;
 }
 
-function formatDue(due: DuePoint): string {
-  if (due.beforeMeetingOfForumId) return `før næste møde i ${forumName(due.beforeMeetingOfForumId)}`;
-  if (due.nextMeeting) return `næste møde i ${forumName(due.forumId ?? '')}`;
+function formatDue(due: DuePoint, names: ForumName): string {
+  if (due.beforeMeetingOfForumId) return `før næste møde i ${names(due.beforeMeetingOfForumId)}`;
+  if (due.nextMeeting) return `næste møde i ${names(due.forumId ?? '')}`;
   if (due.date && due.fuzzy) return `${due.text} (${danishShortDate(due.date)})`;
   if (due.date) return danishShortDate(due.date);
   return due.text;
 }
 
-function formatMeeting(m: ScheduledMeeting): string {
-  const parts = [`${forumName(m.forumId)} ${danishShortDate(m.date)}`];
+function formatMeeting(m: ScheduledMeeting, names: ForumName): string {
+  const parts = [`${names(m.forumId)} ${danishShortDate(m.date)}`];
   const time = timeSpan(m.startsAt, m.endsAt);
   if (time) parts.push(time);
   if (m.note) parts.push(`– ${m.note}`);

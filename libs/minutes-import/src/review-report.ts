@@ -1,23 +1,19 @@
+import type { Forum } from '@app/domain';
+
 /**
  * The review report: everything the import would append, with the source lines it came from, plus what it
  * could not classify and what it guessed. Other tools read its JSON form (`--json`), so the fields named in
  * the issue keep their names and meanings; every other field is additive.
  *
  * Conventions: line numbers are 1-based in the source text; dates are `YYYY-MM-DD`; times are ISO 8601 with
- * the Europe/Copenhagen offset of that day (`2025-08-08T11:00:00+02:00`).
+ * the offset the meetings' time zone has on that day (`2025-08-08T11:00:00+02:00` in Europe/Copenhagen).
  */
 
-export const FORUM_IDS = [
-  'styregruppen',
-  'k17',
-  'kkr-sjaelland',
-  'kl-koordinationsforum',
-  'direktoer-og-chefforum',
-  'implementeringsgruppen',
-  'oekonomigruppen',
-  'kkr-dialogforum',
-] as const;
-export type ForumId = (typeof FORUM_IDS)[number];
+/**
+ * A forum as the parser knows it: the id the report uses, the name it prints, the aliases the text is searched
+ * for (the name counts too), and the parent, whose meetings the Mødekalender lists beside the forum's own.
+ */
+export type MinutesForum = Pick<Forum, 'id' | 'name' | 'aliases' | 'parentId'>;
 
 export type ItemOutcome = 'approved' | 'noted' | 'decided' | 'postponed' | 'none';
 export type ForwardPurpose = 'decision' | 'information';
@@ -25,7 +21,14 @@ export type ItemKind = 'decision' | 'discussion' | 'information';
 export type FuzzyWord = 'primo' | 'medio' | 'ultimo';
 
 export interface ParseOptions {
-  /** The forum whose minutes these are. Default 'styregruppen' (a warning says so where the text names none). */
+  /** The forums the minutes may name; only these are recognised. The first is the default forum of the minutes. */
+  forums: readonly MinutesForum[];
+  /** IANA name of the time zone the meetings are held in, e.g. 'Europe/Copenhagen': the clock times of the text. */
+  timeZone: string;
+  /**
+   * The forum whose minutes these are, one of `forums`. Default: the one forum the title names, else the first
+   * of `forums` (a warning says so).
+   */
   forumId?: string;
   /** `YYYY-MM-DD`, used where the minutes have no date line. */
   meetingDate?: string;

@@ -87,7 +87,7 @@ export class MinutesImporter {
   ) {}
 
   review(text: string, options: ImportOptions = {}): ImportReview {
-    const parsed = parseMinutes(text, { ...options, earlierMeetings: this.earlierMeetings() });
+    const parsed = parseMinutes(text, { ...options, forums: this.forums, timeZone: this.config.meetingTimeZone, earlierMeetings: this.earlierMeetings() });
     if (!parsed.ok) throw new MinutesUnreadableError(parsed.error);
     return { report: parsed.report, plan: planImport(parsed.report, this.readModels.model(meetingsProjection)) };
   }
