@@ -37,5 +37,17 @@ export default tseslint.config(
     { group: ['@app/read-side', '@app/workflows', '@app/minutes-import'], message: 'libs/commands decides from the streams alone, for whoever calls it.' },
     throughIndex,
   ]),
+  // The minutes parser and planner are pure: text and the forums in, report and plan out. Its specs may load the shipped forums.
+  boundaries(
+    ['libs/minutes-import/**/*.ts'],
+    [
+      {
+        group: ['@nestjs/*', '@app/commands', '@app/event-store', '@app/read-side', '@app/workflows', '@app/config', 'better-sqlite3', '@eventstore/*', 'node:fs', 'node:net', 'node:http', 'node:child_process', 'fs'],
+        message: 'libs/minutes-import is pure: no framework, store, commands or files; the forums and the time zone come in as parameters.',
+      },
+      throughIndex,
+    ],
+    ['**/*.spec.ts'],
+  ),
   boundaries(['apps/**/*.ts', 'libs/config/**/*.ts', 'libs/workflows/**/*.ts'], [throughIndex]),
 );

@@ -32,16 +32,18 @@ export interface ApiOptions {
   dataDir?: string;
   /** Also run the worker's process managers in the same app, as `npm start` runs them beside the API. */
   withWorker?: boolean;
+  /** Further variables of the environment, e.g. FORUMS_FILE. */
+  env?: Record<string, string>;
 }
 
 /** The real API on a real SQLite file in a fresh temporary DATA_DIR. */
 export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUnderTest> => {
-  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false } =
+  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false, env = {} } =
     typeof options === 'string' ? { now: options } : options;
   const clock = new TestClock(now);
   const moduleRef = await Test.createTestingModule({ imports: withWorker ? [ApiModule, ProcessManagersModule] : [ApiModule] })
     .overrideProvider(APP_CONFIG)
-    .useValue(loadAppConfig({ DATA_DIR: dataDir }))
+    .useValue(loadAppConfig({ ...env, DATA_DIR: dataDir }))
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();

@@ -124,6 +124,37 @@ describe('import refusals', () => {
   });
 });
 
+describe('a forum added to the forums file', () => {
+  let api: ApiUnderTest;
+  const http = () => request(api.app.getHttpServer());
+
+  beforeAll(async () => {
+    const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../config/forums.json'), 'utf8'));
+    const forumsFile = join(tmpdir(), `forums-${process.pid}.json`);
+    const psykiatrigruppen = { id: 'psykiatrigruppen', name: 'Psykiatrigruppen', members: [{ name: 'Formand for Psykiatrigruppen', email: 'formand@psykiatri.example', role: 'chair' }] };
+    writeFileSync(forumsFile, JSON.stringify({ forums: [...shipped.forums, psykiatrigruppen] }));
+    api = await startApi({ now: '2026-11-25T09:00:00+01:00', env: { FORUMS_FILE: forumsFile } });
+  });
+  afterAll(() => api.close());
+
+  it('is recognised by its name in imported minutes, and the case is forwarded to it', async () => {
+    const text = [
+      'Referat af møde i Styregruppen',
+      'Dato: 6. marts 2026, kl. 10-12',
+      '',
+      '1. Ventetider i børne- og ungdomspsykiatrien',
+      'Beslutning:',
+      '• Styregruppen tog orienteringen til efterretning',
+      '• Sagen videresendes til Psykiatrigruppen',
+    ].join('\n');
+    const review = (await http().post('/api/imports').send({ text }).expect(201)).body;
+    expect(review.plan.steps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'forward-case', toForumIds: ['psykiatrigruppen'] })]));
+    await http().post(`/api/imports/${review.id}/commit`).send({}).expect(200);
+    const flow = (await http().get('/api/cases/styregruppen-2026-03-06-punkt-1/flow').expect(200)).body;
+    expect(flow.waitsIn).toEqual([{ forumId: 'psykiatrigruppen' }]);
+  });
+});
+
 describe('npm run import', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../apps/cli/src/import-minutes.ts'), ...args], {

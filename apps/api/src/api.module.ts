@@ -1,8 +1,8 @@
 import { CommandsModule } from '@app/commands';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
-import { MinutesImportModule } from '@app/minutes-import';
 import { ReadSideModule } from '@app/read-side';
+import { MinutesImportsModule } from '@app/workflows';
 import { Module } from '@nestjs/common';
 import { CasesController } from './cases/cases.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
@@ -12,7 +12,7 @@ import { ImportsController } from './imports/imports.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 
 @Module({
-  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportModule],
+  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportsModule],
   controllers: [MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController],
 })
 export class ApiModule {}

@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
-import { MinutesImportModule } from '@app/minutes-import';
+import { MinutesImportsModule } from '@app/workflows';
 import { Module } from '@nestjs/common';
 
-@Module({ imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), MinutesImportModule] })
+@Module({ imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), MinutesImportsModule] })
 export class ImportCliModule {}

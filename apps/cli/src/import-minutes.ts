@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { FORUMS } from '@app/config';
-import type { Forum } from '@app/domain';
-import { formatParseError, formatReviewReport, ImportPlan, ImportRefusedError, MinutesImporter, MinutesUnreadableError, ReviewReport } from '@app/minutes-import';
+import { Forum, RefusedError } from '@app/domain';
+import { formatParseError, formatReviewReport, ImportPlan, ReviewReport } from '@app/minutes-import';
+import { MinutesImports, MinutesUnreadableError } from '@app/workflows';
 import { NestFactory } from '@nestjs/core';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportCliModule } from './import-cli.module';
 
@@ -57,13 +59,18 @@ const main = async (): Promise<number> => {
   const json = args.values.json === true;
   const app = await NestFactory.createApplicationContext(ImportCliModule, { logger: ['error'] });
   try {
-    const importer = app.get(MinutesImporter);
+    const imports = app.get(MinutesImports);
     const options = { forumId: args.values.forum as string | undefined, meetingDate: args.values['meeting-date'] as string | undefined };
-    const { report, plan } = importer.review(text, options);
-    printReview(report, plan, app.get<Forum[]>(FORUMS), json);
-    if (args.values['dry-run']) return 0;
-    const importId = `cli-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-    const result = await importer.commit(text, options, importId);
+    const forums = app.get<Forum[]>(FORUMS);
+    if (args.values['dry-run']) {
+      const { report, plan } = imports.read(text, options);
+      printReview(report, plan, forums, json);
+      return 0;
+    }
+    const context = { userId: 'cli', correlationId: randomUUID() };
+    const review = await imports.review({ text, ...options, fileName: basename(file) }, context);
+    printReview(review.report, review.plan, forums, json);
+    const result = await imports.commit(review.id, context);
     const summary = result.importedBefore
       ? `Referatet er importeret før (${result.importedBefore}); intet er tilføjet.`
       : `Importeret: ${result.appended} kommandoer tilføjede hændelser, ${result.already} fandtes allerede (mødet ${result.meetingId}).`;
@@ -72,7 +79,7 @@ const main = async (): Promise<number> => {
     return 0;
   } catch (error) {
     if (error instanceof MinutesUnreadableError) console.error(formatParseError(error.error));
-    else if (error instanceof ImportRefusedError) console.error(`${error.message}\nIntet er importeret.`);
+    else if (error instanceof RefusedError) console.error(`${error.message}\nIntet er importeret.`);
     else throw error;
     return 1;
   } finally {

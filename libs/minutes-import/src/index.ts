@@ -2,5 +2,3 @@ export * from './review-report';
 export { parseMinutes } from './minutes-parser';
 export { formatReviewReport, formatParseError } from './review-report.format';
 export * from './import/import-plan';
-export * from './import/minutes-importer';
-export * from './import/minutes-import.module';

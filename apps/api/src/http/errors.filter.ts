@@ -1,7 +1,7 @@
 import { IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError } from '@app/commands';
 import { RefusedError } from '@app/domain';
-import { ImportRefusedError, MinutesUnreadableError } from '@app/minutes-import';
 import { ReadModelsBehindError } from '@app/read-side';
+import { MinutesUnreadableError } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { ErrorBody } from './error-body';
@@ -32,7 +32,6 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof MinutesUnreadableError) {
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: error.error.code, message: error.message };
     }
-    if (error instanceof ImportRefusedError) return { statusCode: HttpStatus.CONFLICT, code: error.code, message: error.message };
     if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
     if (error instanceof HttpException) {
       const status = error.getStatus();

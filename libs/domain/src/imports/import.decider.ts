@@ -1,7 +1,19 @@
-import { assertNever, Decider, Decision, refuse, refuseAsNotFound } from '../shared/decider';
+import { assertNever, Decider, Decision, isRefused, refuse, Refusal, refuseAsNotFound } from '../shared/decider';
 import { ImportCommand } from './import.commands';
 import { ImportEvent } from './import.events';
 import { evolveImport, ImportState, initialImportState } from './import.state';
+
+/** Only a reviewed import, not yet imported, may be run: the import run asks before it runs a plan. */
+export const refuseUnlessReviewed = (state: ImportState): Refusal | Exclude<ImportState, { status: 'none' }> => {
+  switch (state.status) {
+    case 'none':
+      return refuseAsNotFound('import.not_found', 'Importen findes ikke.');
+    case 'imported':
+      return refuse('import.committed', 'Referatet er allerede importeret.');
+    case 'reviewed':
+      return state;
+  }
+};
 
 /** An import is reviewed once, then imported once: reviewed → imported. */
 export const decideImport = (command: ImportCommand, state: ImportState): Decision<ImportEvent> => {
@@ -12,13 +24,13 @@ export const decideImport = (command: ImportCommand, state: ImportState): Decisi
       return [{ type: 'MinutesReviewed', data: { importId, digest, text, forumId, meetingDate, fileName, reviewedAt: now } }];
     }
     case 'RecordImport': {
-      if (state.status === 'none') return refuseAsNotFound('import.not_found', 'Importen findes ikke.');
-      if (state.status === 'imported') return refuse('import.committed', 'Referatet er allerede importeret.');
+      const reviewed = refuseUnlessReviewed(state);
+      if (isRefused(reviewed)) return reviewed;
       const { meetingId, importedBefore, appended, already, position, steps, now } = command;
       return [
         {
           type: 'MinutesImported',
-          data: { importId: state.importId, digest: state.digest, meetingId, importedBefore, appended, already, position, steps, importedAt: now },
+          data: { importId: reviewed.importId, digest: reviewed.digest, meetingId, importedBefore, appended, already, position, steps, importedAt: now },
         },
       ];
     }

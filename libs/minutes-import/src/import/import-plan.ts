@@ -40,7 +40,6 @@ export interface ImportPlan {
   notes: string[];
 }
 
-const ZONE = 'Europe/Copenhagen';
 /** Where the minutes give no time, a meeting is taken to start at 9 o'clock, and the plan says so. */
 const DEFAULT_START_HOUR = 9;
 
@@ -55,8 +54,8 @@ export const importedCaseOrigin = (caseId: string): { forumId: string; date: str
   return match ? { forumId: match[1], date: match[2], number: Number(match[3]), part: match[4]?.toUpperCase() } : undefined;
 };
 
-const at = (date: string, hour: number): string =>
-  DateTime.fromISO(date, { zone: ZONE }).set({ hour }).toISO({ suppressMilliseconds: true }) as string;
+const at = (date: string, hour: number, timeZone: string): string =>
+  DateTime.fromISO(date, { zone: timeZone }).set({ hour }).toISO({ suppressMilliseconds: true }) as string;
 
 const shift = (time: string, minutes: number): string =>
   DateTime.fromISO(time, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true }) as string;
@@ -68,12 +67,13 @@ const kindOf = (item: ReportItem): 'decision' | 'discussion' | 'information' => 
 
 const decisionText = (item: ReportItem): string => item.decisionText ?? (item.decisionBullets.join('\n') || item.title);
 
-export const planImport = (report: ReviewReport, known: ReadonlyMap<string, KnownMeeting> = new Map()): ImportPlan => {
+/** `timeZone`: where the meetings are held, for the start given to a meeting the minutes give no time for. */
+export const planImport = (report: ReviewReport, known: ReadonlyMap<string, KnownMeeting>, timeZone: string): ImportPlan => {
   const { forumId, date } = report.meeting;
   const meetingId = meetingIdOf(forumId, date);
   const notes: string[] = [];
   const existing = known.get(meetingId);
-  const startsAt = report.meeting.startsAt ?? existing?.startsAt ?? at(date, DEFAULT_START_HOUR);
+  const startsAt = report.meeting.startsAt ?? existing?.startsAt ?? at(date, DEFAULT_START_HOUR, timeZone);
   const endsAt = report.meeting.endsAt ?? (report.meeting.startsAt ? undefined : existing?.endsAt);
   if (!report.meeting.startsAt && !existing) notes.push(`Mødet ${date} har intet klokkeslæt; det er sat til kl. ${DEFAULT_START_HOUR}.`);
   // Cases are put on the agenda before the meeting and decided as it begins; the meeting is held as it ends.
@@ -118,7 +118,7 @@ export const planImport = (report: ReviewReport, known: ReadonlyMap<string, Know
       now: before,
       meetingId: id,
       forumId: target.forumId,
-      startsAt: target.startsAt ?? at(target.date, DEFAULT_START_HOUR),
+      startsAt: target.startsAt ?? at(target.date, DEFAULT_START_HOUR, timeZone),
       endsAt: target.endsAt,
     });
     moveIfKnown(id, target.lines, target);

@@ -1,7 +1,14 @@
-import { CommandContext, CommandRequest } from '@app/commands';
-import { caseStreamId, followUpStreamId, meetingStreamId } from '@app/domain';
+import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
+import { caseStreamId, followUpStreamId, meetingStreamId, RefusedError } from '@app/domain';
+import { ImportPlan, ImportStep } from '@app/minutes-import';
 import { createHash } from 'node:crypto';
-import { ImportStep } from './import-plan';
+
+export interface StepOutcome {
+  step: ImportStep;
+  /** `appended`: new events; `already`: the log held it already (an earlier import, or the same one again). */
+  outcome: 'appended' | 'already';
+  result?: CommandResult;
+}
 
 /** The command a step stands for, with its idempotency key: importing the same minutes again appends nothing. */
 export const commandOf = (step: ImportStep, importId: string): CommandRequest => {
@@ -20,7 +27,7 @@ export const commandOf = (step: ImportStep, importId: string): CommandRequest =>
  * Refusals that mean "already so": the meeting or case exists from an earlier import (a meeting from the
  * Mødekalender, a case postponed onto this meeting), so the step has nothing to add.
  */
-export const alreadyDone: Readonly<Record<ImportStep['command'], readonly string[]>> = {
+const alreadyDone: Readonly<Record<ImportStep['command'], readonly string[]>> = {
   'schedule-meeting': ['meeting.already_exists'],
   'reschedule-meeting': ['meeting.unchanged'],
   'propose-case': ['case.already_exists'],
@@ -32,7 +39,7 @@ export const alreadyDone: Readonly<Record<ImportStep['command'], readonly string
   'mark-meeting-held': ['meeting.held'],
 };
 
-/** Every stream a step may read or write: what a dry run must copy to tell the truth. */
+/** Every stream a step may read or write: what a rehearsal must copy to tell the truth. */
 export const streamsOf = (step: ImportStep): string[] => {
   switch (step.command) {
     case 'schedule-meeting':
@@ -50,4 +57,24 @@ export const streamsOf = (step: ImportStep): string[] => {
     case 'assign-follow-up':
       return [caseStreamId(step.caseId), followUpStreamId(step.followUpId)];
   }
+};
+
+/**
+ * Runs the plan's steps in order through `execute`. A step the rules refuse stops the run with that refusal,
+ * its message naming the step and its lines, unless the refusal means the log holds it already.
+ */
+export const runSteps = async (execute: (request: CommandRequest) => Promise<CommandResult>, plan: ImportPlan, importId: string): Promise<StepOutcome[]> => {
+  const outcomes: StepOutcome[] = [];
+  for (const step of plan.steps) {
+    try {
+      outcomes.push({ step, outcome: 'appended', result: await execute(commandOf(step, importId)) });
+    } catch (error) {
+      if (!(error instanceof RefusedError)) throw error;
+      if (!alreadyDone[step.command].includes(error.code)) {
+        throw new RefusedError({ ...error.refusal, message: `Importen er afvist ved ${step.command} (linje ${step.lines.join(', ')}): ${error.message}` });
+      }
+      outcomes.push({ step, outcome: 'already' });
+    }
+  }
+  return outcomes;
 };

@@ -1,0 +1,150 @@
+import { CLOCK, Clock, CommandContext, CommandRequest, minutesDigest } from '@app/commands';
+import { APP_CONFIG, AppConfig, FORUMS } from '@app/config';
+import {
+  Forum,
+  fold,
+  importDecider,
+  ImportEvent,
+  ImportState,
+  importStreamId,
+  MinutesImported,
+  MinutesReviewed,
+  isRefused,
+  RefusedError,
+  refuseAsNotFound,
+  refuseUnlessReviewed,
+  ReviewMinutesInput,
+} from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EarlierMeeting, ImportPlan, importedCaseOrigin, ParseError, parseMinutes, planImport, ReviewReport } from '@app/minutes-import';
+import { casesProjection, importedMinutesProjection, meetingsProjection, ProjectionRunner } from '@app/read-side';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { runSteps, StepOutcome } from './import-steps';
+import { rehearseImport } from './rehearse-import';
+
+export interface ImportReview {
+  report: ReviewReport;
+  plan: ImportPlan;
+}
+
+export interface ImportResult {
+  meetingId: string;
+  /** Set when these minutes were imported before: the id of that import, and nothing was run again. */
+  importedBefore?: string;
+  appended: number;
+  already: number;
+  /** Global position of the last event appended, for `?after=`. */
+  position?: number;
+  steps: StepOutcome[];
+}
+
+export type ImportOptions = Pick<ReviewMinutesInput, 'forumId' | 'meetingDate'>;
+
+/** Minutes that cannot be read as minutes (HTTP 422): the parser's code and its Danish message. */
+export class MinutesUnreadableError extends Error {
+  override readonly name = 'MinutesUnreadableError';
+  constructor(readonly error: ParseError) {
+    super(error.message);
+  }
+}
+
+/** How long a commit waits for the read models to include the log, so it sees earlier imports. */
+const READ_MODELS_WAIT_MS = 5000;
+
+/**
+ * Minutes text → review → events, as the secretariat works: a review to read through, kept as an import (its
+ * own stream), then a commit. A commit runs the plan twice: first on an in-memory copy of every stream it
+ * touches, so a step the rules refuse stops the import before anything is appended; then on the real
+ * store. Each step carries an idempotency key, so a commit cut short by a crash is finished by running it
+ * again; minutes imported before (the same text with the same options) are not run again, even where the
+ * log has moved on since, as it has once later minutes decided the cases these ones postponed.
+ */
+@Injectable()
+export class MinutesImports {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FORUMS) private readonly forums: Forum[],
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
+    private readonly readModels: ProjectionRunner,
+  ) {}
+
+  /** Reads minutes into a review report and the plan of what an import would append; records nothing. */
+  read(text: string, options: ImportOptions = {}): ImportReview {
+    const parsed = parseMinutes(text, {
+      forums: this.forums,
+      timeZone: this.config.meetingTimeZone,
+      forumId: options.forumId,
+      meetingDate: options.meetingDate,
+      earlierMeetings: this.earlierMeetings(),
+    });
+    if (!parsed.ok) throw new MinutesUnreadableError(parsed.error);
+    return { report: parsed.report, plan: planImport(parsed.report, this.readModels.model(meetingsProjection), this.config.meetingTimeZone) };
+  }
+
+  /** Reads the minutes and keeps them as an import to commit; minutes that cannot be read are not kept. */
+  async review(minutes: ReviewMinutesInput, context: CommandContext): Promise<ImportReview & { id: string; position: number }> {
+    const review = this.read(minutes.text, minutes);
+    const { id, position } = await this.commands.execute(new CommandRequest('review-minutes', minutes, context));
+    return { id, position, ...review };
+  }
+
+  /** The import's review, read again: the plan links to the cases the log holds now, earlier imports included. */
+  async get(importId: string): Promise<ImportReview & { id: string; committed?: MinutesImported['data'] }> {
+    const { reviewed, imported } = await this.load(importId);
+    return { id: importId, ...this.read(reviewed.text, reviewed), committed: imported };
+  }
+
+  async commit(importId: string, context: CommandContext): Promise<ImportResult & { id: string }> {
+    const { state, reviewed } = await this.load(importId);
+    // Asked before the plan runs: the same rule refuses the record at the end, where two commits race.
+    const refused = refuseUnlessReviewed(state);
+    if (isRefused(refused)) throw new RefusedError(refused);
+    await this.readModels.waitFor(await this.store.headPosition(), READ_MODELS_WAIT_MS);
+    const { plan } = this.read(reviewed.text, reviewed);
+    const before = this.readModels.model(importedMinutesProjection).get(minutesDigest(reviewed.text, reviewed.forumId, reviewed.meetingDate));
+    const result: ImportResult = before
+      ? { meetingId: plan.meetingId, importedBefore: before.importId, appended: 0, already: plan.steps.length, steps: [] }
+      : await this.run(plan, importId);
+    const { steps, ...outcome } = result;
+    await this.commands.execute(new CommandRequest('record-import', { importId, ...outcome, steps: steps.length }, context));
+    return { id: importId, ...result };
+  }
+
+  private async run(plan: ImportPlan, importId: string): Promise<ImportResult> {
+    await rehearseImport(this.store, this.forums, this.clock, plan, importId);
+    const steps = await runSteps((request) => this.commands.execute(request), plan, importId);
+    const appended = steps.filter((step) => step.outcome === 'appended');
+    return {
+      meetingId: plan.meetingId,
+      appended: appended.length,
+      already: steps.length - appended.length,
+      position: appended.reduce<number | undefined>((last, step) => Math.max(last ?? 0, step.result?.position ?? 0), undefined),
+      steps,
+    };
+  }
+
+  private async load(importId: string): Promise<{ state: ImportState; reviewed: MinutesReviewed['data']; imported?: MinutesImported['data'] }> {
+    const events = (await this.store.readStream(importStreamId(importId))) as unknown as ImportEvent[];
+    const reviewed = events.find((event): event is MinutesReviewed => event.type === 'MinutesReviewed');
+    if (!reviewed) throw new RefusedError(refuseAsNotFound('import.not_found', `Importen ${importId} findes ikke.`));
+    const imported = events.find((event): event is MinutesImported => event.type === 'MinutesImported');
+    return { state: fold(importDecider, events), reviewed: reviewed.data, imported: imported?.data };
+  }
+
+  /** Cases an earlier import made, by meeting: what "(udsat fra 2/5)" is matched against. */
+  private earlierMeetings(): EarlierMeeting[] {
+    const meetings = new Map<string, EarlierMeeting>();
+    for (const summary of this.readModels.model(casesProjection).values()) {
+      const origin = importedCaseOrigin(summary.id);
+      if (!origin) continue;
+      const key = `${origin.forumId}|${origin.date}`;
+      const meeting = meetings.get(key) ?? { date: origin.date, forumId: origin.forumId, items: [] };
+      meeting.items.push({ number: origin.number, part: origin.part, title: summary.title });
+      meetings.set(key, meeting);
+    }
+    return [...meetings.values()];
+  }
+}
