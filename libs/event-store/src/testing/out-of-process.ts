@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EventStoreFactoryConfig } from '../event-store.factory';
 import { EventStore, WrongExpectedVersionError } from '../event-store.port';
-import type { RaceWriterData } from './race-writer.worker';
+
+/** What each racing thread is handed. */
+export interface RaceWriterData {
+  config: EventStoreFactoryConfig;
+  /** Int32Array over it: [0] is the number of rounds released. */
+  barrier: SharedArrayBuffer;
+  streamId: string;
+  /** `eventIds[round][writer]`, for this thread's writers. */
+  eventIds: string[][];
+}
 
 /** The TypeScript sources run as they are, compiled on load, as under jest. */
 const TYPESCRIPT_EXEC_ARGV = ['-r', '@swc-node/register'];

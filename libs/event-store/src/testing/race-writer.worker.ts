@@ -4,17 +4,8 @@
  * different threads overlap.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventStore, EventStoreFactoryConfig } from '../event-store.factory';
-import { raceAppend, type RaceOutcome } from './out-of-process';
-
-export interface RaceWriterData {
-  config: EventStoreFactoryConfig;
-  /** Int32Array over it: [0] is the number of rounds released. */
-  barrier: SharedArrayBuffer;
-  streamId: string;
-  /** `eventIds[round][writer]`, for this thread's writers. */
-  eventIds: string[][];
-}
+import { createEventStore } from '../event-store.factory';
+import { raceAppend, type RaceOutcome, type RaceWriterData } from './out-of-process';
 
 const run = async (data: RaceWriterData): Promise<RaceOutcome[]> => {
   const gate = new Int32Array(data.barrier);
