@@ -43,7 +43,8 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
   const clock = new TestClock(now);
   const moduleRef = await Test.createTestingModule({ imports: withWorker ? [ApiModule, ProcessManagersModule] : [ApiModule] })
     .overrideProvider(APP_CONFIG)
-    .useValue(loadAppConfig({ ...env, DATA_DIR: dataDir }))
+    // Without a worker, nothing handles the events: /health would call the absent worker stuck a minute in.
+    .useValue(loadAppConfig({ ...(withWorker ? {} : { WORKER_MAX_LAG_SECONDS: '3600' }), ...env, DATA_DIR: dataDir }))
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();

@@ -11,6 +11,7 @@ describe('loadAppConfig', () => {
       smtpUrl: undefined,
       meetingTimeZone: 'Europe/Copenhagen',
       forumsFile: resolve('config/forums.json'),
+      workerMaxLagSeconds: 60,
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadAppConfig', () => {
         SMTP_URL: 'smtp://mailpit:1025',
         TZ_MEETINGS: 'Europe/Berlin',
         FORUMS_FILE: '/etc/opfoelgning/forums.json',
+        WORKER_MAX_LAG_SECONDS: '300',
       }),
     ).toEqual({
       port: 8080,
@@ -33,6 +35,7 @@ describe('loadAppConfig', () => {
       smtpUrl: 'smtp://mailpit:1025',
       meetingTimeZone: 'Europe/Berlin',
       forumsFile: '/etc/opfoelgning/forums.json',
+      workerMaxLagSeconds: 300,
     });
   });
 

@@ -36,6 +36,12 @@ class Environment {
   @IsOptional()
   @IsString()
   FORUMS_FILE?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  WORKER_MAX_LAG_SECONDS?: number;
 }
 
 export interface AppConfig {
@@ -46,6 +52,8 @@ export interface AppConfig {
   smtpUrl?: string;
   meetingTimeZone: string;
   forumsFile: string;
+  /** How long an event may wait for the worker before /health calls the worker stuck. */
+  workerMaxLagSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +79,6 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig =
     smtpUrl: parsed.SMTP_URL,
     meetingTimeZone: parsed.TZ_MEETINGS ?? 'Europe/Copenhagen',
     forumsFile: resolve(parsed.FORUMS_FILE ?? 'config/forums.json'),
+    workerMaxLagSeconds: parsed.WORKER_MAX_LAG_SECONDS ?? 60,
   };
 };

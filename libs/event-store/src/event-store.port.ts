@@ -125,6 +125,28 @@ export interface CheckpointStore {
   /** The position `consumer` saved last, or undefined where it has saved none. */
   loadCheckpoint(consumer: string): Promise<number | undefined>;
   saveCheckpoint(consumer: string, position: number): Promise<void>;
+  /** Keeps a reaction that failed for good, so it is reported rather than retried for ever. */
+  recordFailure(consumer: string, failure: ConsumerFailure): Promise<void>;
+  /** Where the consumer stands and what failed, for health checks. */
+  consumerStatus(consumer: string): Promise<ConsumerStatus>;
+}
+
+/** What a consumer could not do, and why. */
+export interface ConsumerFailure {
+  /** Position of the event it was handling. */
+  position: number;
+  eventId: string;
+  /** What it tried, e.g. "schedule-case styregruppen-2025-09-19-punkt-5". */
+  what: string;
+  error: string;
+  failedAt: Date;
+}
+
+export interface ConsumerStatus {
+  position?: number;
+  savedAt?: Date;
+  failures: number;
+  lastFailure?: ConsumerFailure;
 }
 
 export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');

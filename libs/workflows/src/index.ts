@@ -1,3 +1,4 @@
 export * from './process-managers/process-managers.module';
+export * from './process-managers/worker-health';
 export * from './imports/minutes-imports';
 export * from './imports/minutes-imports.module';

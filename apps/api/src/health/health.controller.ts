@@ -1,5 +1,7 @@
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { CHECKPOINT_STORE, CheckpointStore, EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-side';
+import { WorkerHealth, workerHealth } from '@app/workflows';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -9,22 +11,29 @@ import { Response } from 'express';
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readModels: ProjectionRunner,
   ) {}
 
-  /** 200 once the event store answers and the read models have caught up with the log; 503 before. */
+  /**
+   * 200 once the event store answers, the read models have caught up with the log, and the worker keeps up
+   * with it; 503 before, and while an event has waited for the worker longer than WORKER_MAX_LAG_SECONDS.
+   */
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
     let eventStore: 'up' | 'down' = 'up';
     let head = 0;
+    let worker: WorkerHealth | undefined;
     try {
       head = await this.store.headPosition();
+      worker = await workerHealth(this.store, this.checkpoints, this.config.workerMaxLagSeconds);
     } catch {
       eventStore = 'down';
     }
     const readModels = this.readModels.ready ? 'up' : 'catching up';
-    const ok = eventStore === 'up' && readModels === 'up';
+    const ok = eventStore === 'up' && readModels === 'up' && worker?.status === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'unavailable', eventStore, readModels, head, position: this.readModels.position };
+    return { status: ok ? 'ok' : 'unavailable', eventStore, readModels, head, position: this.readModels.position, worker };
   }
 }

@@ -26,6 +26,8 @@ import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
   CheckpointStore,
+  ConsumerFailure,
+  ConsumerStatus,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -80,6 +82,15 @@ const toEventData = (event: NewEvent): EventData => ({
  */
 const CHECKPOINT_STREAM_PREFIX = 'checkpoint$';
 const checkpointStreamOf = (consumer: string): string => `${CHECKPOINT_STREAM_PREFIX}${consumer}`;
+const failureStreamOf = (consumer: string): string => `${CHECKPOINT_STREAM_PREFIX}${consumer}$failures`;
+/** Failures are kept for a person to read, not for ever. */
+const FAILURES_KEPT = 1000;
+
+interface StoredFailure extends Omit<ConsumerFailure, 'failedAt'> {
+  failedAt: string;
+  /** How many failures there have been in all, this one included: the stream keeps only the last ones. */
+  count: number;
+}
 
 const isSystemEvent = (event: ClientRecordedEvent): boolean => event.type.startsWith('$') || event.streamId.startsWith(CHECKPOINT_STREAM_PREFIX);
 
@@ -237,6 +248,28 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const streamId = checkpointStreamOf(consumer);
     const { nextExpectedRevision } = await this.client.appendToStream(streamId, [toEventData({ type: 'CheckpointSaved', data: { position } })]);
     if (nextExpectedRevision === 0n) await this.client.setStreamMetadata(streamId, { maxCount: 1 });
+  }
+
+  async recordFailure(consumer: string, failure: ConsumerFailure): Promise<void> {
+    const streamId = failureStreamOf(consumer);
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    const count = ((last?.data as StoredFailure | undefined)?.count ?? 0) + 1;
+    const data: StoredFailure = { ...failure, failedAt: failure.failedAt.toISOString(), count };
+    const { nextExpectedRevision } = await this.client.appendToStream(streamId, [toEventData({ type: 'ConsumerFailed', data })]);
+    if (nextExpectedRevision === 0n) await this.client.setStreamMetadata(streamId, { maxCount: FAILURES_KEPT });
+  }
+
+  async consumerStatus(consumer: string): Promise<ConsumerStatus> {
+    const [[checkpoint], [failure]] = await Promise.all(
+      [checkpointStreamOf(consumer), failureStreamOf(consumer)].map((streamId) => this.readStream(streamId, { direction: 'backwards', maxCount: 1 })),
+    );
+    const stored = failure?.data as StoredFailure | undefined;
+    return {
+      position: (checkpoint?.data as { position: number } | undefined)?.position,
+      savedAt: checkpoint?.recordedAt,
+      failures: stored?.count ?? 0,
+      lastFailure: stored && { position: stored.position, eventId: stored.eventId, what: stored.what, error: stored.error, failedAt: new Date(stored.failedAt) },
+    };
   }
 
   async headPosition(): Promise<number> {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
   CheckpointStore,
+  ConsumerFailure,
+  ConsumerStatus,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -33,7 +35,8 @@ const matches = (filter: SubscriptionFilter | undefined, event: RecordedEvent): 
  * Positions start at 1 and grow by one per event, as in the SQLite store.
  */
 export class InMemoryLog {
-  readonly checkpoints = new Map<string, number>();
+  readonly checkpoints = new Map<string, { position: number; savedAt: Date }>();
+  readonly failures = new Map<string, ConsumerFailure[]>();
   private readonly events: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
@@ -155,11 +158,21 @@ export class InMemoryEventStore implements EventStore, CheckpointStore {
   }
 
   async loadCheckpoint(consumer: string): Promise<number | undefined> {
-    return this.log.checkpoints.get(consumer);
+    return this.log.checkpoints.get(consumer)?.position;
   }
 
   async saveCheckpoint(consumer: string, position: number): Promise<void> {
-    this.log.checkpoints.set(consumer, position);
+    this.log.checkpoints.set(consumer, { position, savedAt: new Date() });
+  }
+
+  async recordFailure(consumer: string, failure: ConsumerFailure): Promise<void> {
+    this.log.failures.set(consumer, [...(this.log.failures.get(consumer) ?? []), { ...failure }]);
+  }
+
+  async consumerStatus(consumer: string): Promise<ConsumerStatus> {
+    const checkpoint = this.log.checkpoints.get(consumer);
+    const failures = this.log.failures.get(consumer) ?? [];
+    return { position: checkpoint?.position, savedAt: checkpoint?.savedAt, failures: failures.length, lastFailure: failures[failures.length - 1] };
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import {
   AppendResult,
   CheckpointStore,
+  ConsumerFailure,
+  ConsumerStatus,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -34,6 +36,14 @@ interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
+}
+
+interface FailureRow {
+  position: number;
+  event_id: string;
+  what: string;
+  error: string;
+  failed_at: string;
 }
 
 interface StoredIdRow {
@@ -80,7 +90,17 @@ const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Da
       consumer TEXT PRIMARY KEY,
       position INTEGER NOT NULL,
       saved_at TEXT NOT NULL
-    )
+    );
+    CREATE TABLE IF NOT EXISTS consumer_failures (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      consumer TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      event_id TEXT NOT NULL,
+      what TEXT NOT NULL,
+      error TEXT NOT NULL,
+      failed_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS consumer_failures_by_consumer ON consumer_failures (consumer, id);
   `);
   // No further index: stream reads use UNIQUE(stream_id, revision), log reads the primary key, and filtered
   // subscriptions scan bounded position windows. Every extra index would slow each append.
@@ -107,6 +127,14 @@ const prepareStatements = (db: Database.Database) => ({
     `SELECT ${COLUMNS} FROM events WHERE global_position < ? ORDER BY global_position DESC LIMIT ?`,
   ),
   loadCheckpoint: db.prepare<[string], number>('SELECT position FROM checkpoints WHERE consumer = ?').pluck(),
+  checkpointRow: db.prepare<[string], { position: number; saved_at: string }>('SELECT position, saved_at FROM checkpoints WHERE consumer = ?'),
+  recordFailure: db.prepare<[string, number, string, string, string, string]>(
+    'INSERT INTO consumer_failures (consumer, position, event_id, what, error, failed_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ),
+  countFailures: db.prepare<[string], number>('SELECT COUNT(*) FROM consumer_failures WHERE consumer = ?').pluck(),
+  lastFailure: db.prepare<[string], FailureRow>(
+    'SELECT position, event_id, what, error, failed_at FROM consumer_failures WHERE consumer = ? ORDER BY id DESC LIMIT 1',
+  ),
   saveCheckpoint: db.prepare<[string, number, string]>(
     'INSERT INTO checkpoints (consumer, position, saved_at) VALUES (?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, saved_at = excluded.saved_at',
   ),
@@ -212,6 +240,21 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
 
   async saveCheckpoint(consumer: string, position: number): Promise<void> {
     this.statements.saveCheckpoint.run(consumer, position, new Date().toISOString());
+  }
+
+  async recordFailure(consumer: string, { position, eventId, what, error, failedAt }: ConsumerFailure): Promise<void> {
+    this.statements.recordFailure.run(consumer, position, eventId, what, error, failedAt.toISOString());
+  }
+
+  async consumerStatus(consumer: string): Promise<ConsumerStatus> {
+    const checkpoint = this.statements.checkpointRow.get(consumer);
+    const last = this.statements.lastFailure.get(consumer);
+    return {
+      position: checkpoint?.position,
+      savedAt: checkpoint && new Date(checkpoint.saved_at),
+      failures: this.statements.countFailures.get(consumer) ?? 0,
+      lastFailure: last && { position: last.position, eventId: last.event_id, what: last.what, error: last.error, failedAt: new Date(last.failed_at) },
+    };
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -552,6 +552,26 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
       expect(idsOf(await take(events, 2, mentionsRun))).toEqual([happened.id, sentinel.id]);
     });
 
+    it("reports a consumer's position, when it was saved, and the failures it recorded, none of them in the log", async () => {
+      const consumer = `${run}-reactor`;
+      const start = await store.headPosition();
+      expect(await store.consumerStatus(consumer)).toEqual({ position: undefined, savedAt: undefined, failures: 0, lastFailure: undefined });
+
+      const { position } = await store.append(`${run}-stream`, [newEvent('Happened')]);
+      const before = Date.now();
+      await store.saveCheckpoint(consumer, position);
+      const first = { position, eventId: randomUUID(), what: 'schedule-case a', error: 'Idempotency-Key er allerede brugt', failedAt: new Date('2025-09-19T10:00:00Z') };
+      const second = { ...first, eventId: randomUUID(), what: 'schedule-case b', failedAt: new Date('2025-09-19T10:00:05Z') };
+      await store.recordFailure(consumer, first);
+      await store.recordFailure(consumer, second);
+
+      const status = await (await openAnother()).consumerStatus(consumer);
+      expect(status).toEqual({ position, savedAt: expect.any(Date), failures: 2, lastFailure: second });
+      expect(status.savedAt!.getTime()).toBeGreaterThanOrEqual(before - CLOCK_SKEW_MS);
+      expect((await store.consumerStatus(`${run}-another-consumer`)).failures).toBe(0);
+      expect((await readAllAfter(store, start)).filter((event) => event.streamId.includes(run)).map((event) => event.type)).toEqual(['Happened']);
+    });
+
     itWithOtherProcesses('writers killed with SIGKILL in the middle of batch appends leave only whole batches', async () => {
       const streamPrefix = `${run}-crash-`;
       const streams = 3;

@@ -281,6 +281,36 @@ describe('case scheduling process manager', () => {
     expect(log.when(followUpAssigned('kontakt-kora', tilsyn, { dueBeforeMeetingOfForumId: 'k17', assignedAt: now }), now).reactions).toEqual([]);
   });
 
+  describe('worked out against the view as it is when carried out (after a restart, the worker has caught up first)', () => {
+    it('given a forward to K17 while the worker was away, and K17’s 22/8 meeting cancelled since, then the case goes onto K17’s next meeting, 3/10', () => {
+      const log = history();
+      log.given(styregruppenAugust, k17August, k17October, ...tilsynDecidedOnAugust);
+      const { event: forward } = log.when(caseForwarded(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', ['k17'], 'information', duringAugustMeeting), duringAugustMeeting);
+      log.given(meetingCancelled('k17-2025-08-22', 'k17', '2025-08-09T09:00:00+02:00'));
+      expect(reactToScheduling(forward, log.view, '2025-08-10T09:00:00+02:00')).toEqual([
+        { kind: 'schedule', key: `${forward.id}.${tilsyn}.k17`, caseId: tilsyn, meetingId: 'k17-2025-10-03' },
+      ]);
+    });
+
+    it('given a forwarded case that has been put on K17’s meeting since (by hand, or by an earlier run), when the forward is reacted to again, then it is left there', () => {
+      const log = history();
+      log.given(styregruppenAugust, k17August, k17October, ...tilsynDecidedOnAugust);
+      const { event: forward } = log.when(caseForwarded(tilsyn, 'styregruppen', 'styregruppen-2025-08-08', ['k17'], 'information', duringAugustMeeting), duringAugustMeeting);
+      log.given(caseScheduled(tilsyn, 'k17', 'k17-2025-10-03', '2025-10-03T09:00:00+02:00', { scheduledAt: '2025-08-09T09:00:00+02:00' }));
+      expect(reactToScheduling(forward, log.view, '2025-08-10T09:00:00+02:00')).toEqual([]);
+    });
+
+    it('given a case postponed to "the next meeting" and put on 21/11 by hand since, when the postponement is reacted to again, then it is left there', () => {
+      const takst = 'takstanalyse-2026';
+      const log = history();
+      log.given(styregruppenSeptember, styregruppenNovember, meetingScheduled('styregruppen-2025-12-12', 'styregruppen', '2025-12-12T09:00:00+01:00'), caseProposed(takst, 'styregruppen'));
+      log.given(caseScheduled(takst, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', { scheduledAt: '2025-08-20T10:00:00+02:00' }));
+      const { event: postponement } = log.when(casePostponed(takst, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:20:00+02:00'), '2025-09-19T12:20:00+02:00');
+      log.given(caseScheduled(takst, 'styregruppen', 'styregruppen-2025-12-12', '2025-12-12T09:00:00+01:00', { scheduledAt: '2025-09-19T15:00:00+02:00' }));
+      expect(reactToScheduling(postponement, log.view, '2025-09-20T09:00:00+02:00')).toEqual([]);
+    });
+  });
+
   describe('reaction keys', () => {
     it('given the same event and view, when asked again (a redelivery, or a restart from an old checkpoint), then the reactions and keys are the same', () => {
       const log = history();

@@ -21,7 +21,9 @@ const movesByItself = (step: { fromForumId?: string; carriedOverFrom?: string })
  * Puts cases onto meetings the way the secretariat would: a forwarded case onto the target forum's next
  * meeting, a case postponed to "next meeting" onto its forum's next one, and the cases of a cancelled
  * meeting onto the one after; where there is no meeting yet, the case waits until one is scheduled.
- * Pure: `view` already includes `event`, and `now` is when the reaction happens.
+ * Pure: `view` is the state when the reaction is carried out (it includes `event`, and may have moved on
+ * since, as after a restart), and `now` is when. A case that is no longer waiting (put on a meeting by hand,
+ * or by an earlier run of this reaction) is left where it is.
  */
 export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, now: string): Reaction[] => {
   const typed = event as RecordedEvent & (CaseEvent | MeetingEvent);
@@ -34,11 +36,17 @@ export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, no
     const next = nextAfter(forumId, notBefore);
     return next ? [{ kind: 'schedule', key: `${event.id}.${caseId}.${forumId}`, caseId, meetingId: next.id }] : [];
   };
+  const waitsIn = (caseId: string, forumId: string): boolean => {
+    const summary = view.cases.get(caseId);
+    return summary?.status === 'open' && summary.forums[forumId]?.state === 'waiting';
+  };
   switch (typed.type) {
     case 'CaseForwarded':
-      return typed.data.toForumIds.flatMap((forumId) => scheduleOnNext(typed.data.caseId, forumId));
+      return typed.data.toForumIds.filter((forumId) => waitsIn(typed.data.caseId, forumId)).flatMap((forumId) => scheduleOnNext(typed.data.caseId, forumId));
     case 'CasePostponed':
-      return typed.data.toMeetingId ? [] : scheduleOnNext(typed.data.caseId, typed.data.forumId, view.meetings.get(typed.data.fromMeetingId)?.startsAt);
+      return typed.data.toMeetingId || !waitsIn(typed.data.caseId, typed.data.forumId)
+        ? []
+        : scheduleOnNext(typed.data.caseId, typed.data.forumId, view.meetings.get(typed.data.fromMeetingId)?.startsAt);
     case 'MeetingScheduled':
     case 'MeetingRescheduled': {
       const { forumId, meetingId } = typed.data;

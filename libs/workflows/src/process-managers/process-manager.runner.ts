@@ -1,4 +1,4 @@
-import { CLOCK, Clock, CommandContext, CommandRequest } from '@app/commands';
+import { CLOCK, Clock, CommandContext, CommandRequest, IdempotencyKeyReusedError, InvalidCommandError } from '@app/commands';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { RefusedError } from '@app/domain';
 import { CHECKPOINT_STORE, CheckpointStore, EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
@@ -6,6 +6,7 @@ import {
   casesProjection,
   LogFollower,
   meetingsProjection,
+  nextMeetingOf,
   Projection,
   Reaction,
   reactToScheduling,
@@ -13,27 +14,37 @@ import {
   ReadModels,
   ReadModelSnapshot,
   readSnapshot,
+  SchedulingView,
   SNAPSHOT_EVERY_EVENTS,
   writeSnapshot,
 } from '@app/read-side';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const NAME = 'case-scheduling';
+/** The consumer's name in the checkpoint store, and the prefix of its reactions' idempotency keys. */
+export const CASE_SCHEDULING = 'case-scheduling';
 /** The worker's own snapshot of its view, beside the API's. */
-const VIEW_FILE = `${NAME}.view.json`;
+const VIEW_FILE = `${CASE_SCHEDULING}.view.json`;
 /** Where versions before the checkpoint store kept the checkpoint: in the log. Read once, so an upgraded worker goes on where it was. */
-const LEGACY_CHECKPOINT_STREAM = `checkpoint-${NAME}`;
+const LEGACY_CHECKPOINT_STREAM = `checkpoint-${CASE_SCHEDULING}`;
 /** Saving after every event would cost a write per event; a stale checkpoint only hands events over again, and reactions are idempotent. */
 const CHECKPOINT_EVERY_MS = 1000;
+/** Refusals that mean the chosen meeting can no longer take the case: the next one is tried. */
+const MEETING_GONE = ['meeting.cancelled', 'meeting.past'];
+/** Errors no retry can cure: the reaction is recorded as failed at once. */
+const PERMANENT_ERRORS = [IdempotencyKeyReusedError, InvalidCommandError];
+/** Pauses before the retries of a reaction that failed for another reason; then it is recorded as failed. */
+const RETRY_PAUSES_MS = [1000, 2000, 4000, 8000];
 
 /**
- * Runs the case-scheduling process manager from the store's subscription. Its view (meetings and cases) is
- * restored from a snapshot (its own, or the API's read models) that lies no later than its checkpoint, and
- * folded on from there without reacting up to the checkpoint; every event after it is folded into the view,
- * then reacted to. Each reaction is a command whose idempotency key comes from the causing event, so an
- * event handed over again never repeats one.
+ * Runs the case-scheduling process manager from the store's subscription. At start its view (meetings and
+ * cases) is restored from the latest snapshot (its own or the API's) and caught up with the whole log before
+ * anything is reacted to; then every event after its checkpoint is reacted to against the view as it is
+ * when the reaction is carried out, not as it was when the event happened. A reaction whose meeting has
+ * gone meanwhile tries the next one; one that fails for good is recorded in the checkpoint store and
+ * reported by /health, and the worker goes on with the next event.
  */
 @Injectable()
 export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,15 +69,15 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     // Without a checkpoint every event gets its reaction once: a log imported before the first start included.
-    const saved = await this.checkpoints.loadCheckpoint(NAME);
+    const saved = await this.checkpoints.loadCheckpoint(CASE_SCHEDULING);
     const checkpoint = saved ?? (await this.legacyCheckpoint()) ?? 0;
-    this.viewSavedAt = await this.restoreView(checkpoint);
-    await this.view.catchUp(this.store, checkpoint);
+    this.viewSavedAt = await this.restoreView();
+    await this.view.catchUp(this.store, await this.store.headPosition());
     this.reactFrom = this.handled = checkpoint;
     this.saved = saved ?? 0;
     if (this.view.position - this.viewSavedAt >= SNAPSHOT_EVERY_EVENTS) this.saveView();
-    this.follower = new LogFollower(this.store, (event) => this.handle(event), this.logger, { streamPrefixes: ['case-', 'meeting-'] });
-    this.follower.start(this.view.position);
+    this.follower = new LogFollower(this.store, (event) => this.handle(event), this.logger);
+    this.follower.start(checkpoint);
     this.timer = setInterval(() => void this.saveCheckpoint(), CHECKPOINT_EVERY_MS);
   }
 
@@ -77,12 +88,11 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     this.saveView();
   }
 
-  /** A reaction that fails for another reason than a refusal throws, and the follower hands the event over again. */
+  /** Carrying a reaction out never throws but where the failure cannot even be recorded: then the follower hands the event over again. */
   private async handle(event: RecordedEvent): Promise<void> {
     this.view.apply(event);
     if (event.position > this.reactFrom) {
-      const view = { meetings: this.view.model(meetingsProjection), cases: this.view.model(casesProjection) };
-      for (const reaction of reactToScheduling(event, view, this.clock.now())) await this.carryOut(reaction, event);
+      for (const reaction of reactToScheduling(event, this.currentView(), this.clock.now())) await this.carryOut(reaction, event);
     }
     this.handled = Math.max(this.handled, event.position);
     if (this.view.position - this.viewSavedAt >= SNAPSHOT_EVERY_EVENTS) {
@@ -91,35 +101,71 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     }
   }
 
+  private currentView(): SchedulingView {
+    return { meetings: this.view.model(meetingsProjection), cases: this.view.model(casesProjection) };
+  }
+
   private async carryOut(reaction: Reaction, cause: RecordedEvent): Promise<void> {
     const context: CommandContext = {
-      idempotencyKey: `${NAME}.${reaction.key}`,
-      requestHash: `${NAME}.${reaction.kind}`,
+      idempotencyKey: `${CASE_SCHEDULING}.${reaction.key}`,
+      // Not the choice made: a reaction carried out again after a restart may choose otherwise, and must find the first result.
+      requestHash: CASE_SCHEDULING,
       causationId: cause.id,
       correlationId: cause.metadata.correlationId ?? cause.id,
-      userId: `process-manager:${NAME}`,
+      userId: `process-manager:${CASE_SCHEDULING}`,
     };
-    try {
-      await this.commands.execute(
-        reaction.kind === 'schedule'
-          ? new CommandRequest('schedule-case', { caseId: reaction.caseId, meetingId: reaction.meetingId }, context)
-          : new CommandRequest('postpone-case', { caseId: reaction.caseId, fromMeetingId: reaction.fromMeetingId, reason: 'Mødet blev aflyst' }, context),
-      );
-    } catch (error) {
-      // Someone may have moved the case by hand in the meantime; the rules decide, and a refusal ends the reaction.
-      if (!(error instanceof RefusedError)) throw error;
-      this.logger.log(`No ${reaction.kind} for case ${reaction.caseId}: ${error.code}`);
+    let target = reaction;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.commands.execute(this.requestFor(target, context));
+        return;
+      } catch (error) {
+        if (error instanceof RefusedError) {
+          const next = target.kind === 'schedule' && MEETING_GONE.includes(error.code) ? this.meetingAfter(target.meetingId) : undefined;
+          if (target.kind === 'schedule' && next) {
+            target = { ...target, meetingId: next };
+            continue;
+          }
+          // Someone may have moved the case by hand in the meantime; the rules decide, and a refusal ends the reaction.
+          this.logger.log(`No ${target.kind} for case ${target.caseId}: ${error.code}`);
+          return;
+        }
+        if (PERMANENT_ERRORS.some((kind) => error instanceof kind) || attempt >= RETRY_PAUSES_MS.length) {
+          await this.recordFailure(target, cause, error);
+          return;
+        }
+        await sleep(RETRY_PAUSES_MS[attempt]);
+      }
     }
   }
 
-  /**
-   * The view as of the checkpoint, or as near before it as a snapshot gives: reactions are worked out from
-   * the view as of their event, so a snapshot past the checkpoint cannot be used.
-   */
-  private async restoreView(checkpoint: number): Promise<number> {
+  private requestFor(reaction: Reaction, context: CommandContext): CommandRequest {
+    return reaction.kind === 'schedule'
+      ? new CommandRequest('schedule-case', { caseId: reaction.caseId, meetingId: reaction.meetingId }, context)
+      : new CommandRequest('postpone-case', { caseId: reaction.caseId, fromMeetingId: reaction.fromMeetingId, reason: 'Mødet blev aflyst' }, context);
+  }
+
+  /** The forum's next meeting after one that could not take the case, or undefined. */
+  private meetingAfter(meetingId: string): string | undefined {
+    const meetings = this.view.model(meetingsProjection);
+    const gone = meetings.get(meetingId);
+    if (!gone) return undefined;
+    const now = this.clock.now();
+    return nextMeetingOf(meetings, gone.forumId, Date.parse(gone.startsAt) > Date.parse(now) ? gone.startsAt : now)?.id;
+  }
+
+  private async recordFailure(reaction: Reaction, cause: RecordedEvent, error: unknown): Promise<void> {
+    const what = reaction.kind === 'schedule' ? `schedule-case ${reaction.caseId} ${reaction.meetingId}` : `postpone-case ${reaction.caseId} ${reaction.fromMeetingId}`;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.logger.error(`Reaction to event ${cause.id} (position ${cause.position}) failed for good: ${what}: ${message}`);
+    await this.checkpoints.recordFailure(CASE_SCHEDULING, { position: cause.position, eventId: cause.id, what, error: message, failedAt: new Date() });
+  }
+
+  /** The latest snapshot that fits this log: the worker's own, or the API's read models. */
+  private async restoreView(): Promise<number> {
     const candidates = [VIEW_FILE, READ_MODELS_FILE]
       .map((file) => readSnapshot(join(this.config.dataDir, file)))
-      .filter((snapshot): snapshot is ReadModelSnapshot => snapshot !== undefined && snapshot.position <= checkpoint)
+      .filter((snapshot): snapshot is ReadModelSnapshot => snapshot !== undefined)
       .sort((a, b) => b.position - a.position);
     for (const snapshot of candidates) {
       if (await this.view.restore(this.store, snapshot)) return snapshot.position;
@@ -127,9 +173,8 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     return 0;
   }
 
-  /** Only at or before the saved checkpoint, so the next start can use it. */
   private saveView(): void {
-    if (this.view.position === this.viewSavedAt || this.view.position > this.saved) return;
+    if (this.view.position === this.viewSavedAt) return;
     try {
       writeSnapshot(join(this.config.dataDir, VIEW_FILE), this.view.snapshot());
       this.viewSavedAt = this.view.position;
@@ -148,7 +193,7 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     const position = this.handled;
     if (position <= this.saved) return;
     try {
-      await this.checkpoints.saveCheckpoint(NAME, position);
+      await this.checkpoints.saveCheckpoint(CASE_SCHEDULING, position);
       this.saved = position;
     } catch (error) {
       this.logger.warn(`The checkpoint was not saved (${(error as Error).message}); after a restart the events since the last one are handed over again, and their reactions append nothing twice`);

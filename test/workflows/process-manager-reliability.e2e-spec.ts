@@ -1,0 +1,103 @@
+import { RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { join } from 'node:path';
+import request from 'supertest';
+import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
+
+const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
+  const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+  const events: RecordedEvent[] = [];
+  for (let page = await store.readAll(); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position })) events.push(...page);
+  await store.close();
+  return events;
+};
+
+/** What the worker did and did not do while it was away, and what it tells /health. */
+describe('the process manager when things go wrong', () => {
+  let api: ApiUnderTest | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
+
+  const http = () => request(api!.app.getHttpServer());
+  const post = async (path: string, body: object, status = 200, headers: Record<string, string> = {}) =>
+    (await http().post(path).set(headers).send(body).expect(status)).body;
+  const restart = async (dataDir: string, now: string, withWorker: boolean) => {
+    await api!.close({ keepData: true });
+    api = await startApi({ now, dataDir, withWorker });
+  };
+
+  /** Styregruppen on 8/8 and 19/9, K17 on 22/8 and 3/10, KKR on 2/9; a case on 8/8, decided there. */
+  const summer = async () => {
+    api = await startApi({ now: '2025-07-01T09:00:00+02:00', withWorker: true });
+    const meetings = {
+      august: (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00+02:00' }, 201)).id as string,
+      september: (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-09-19T12:00:00+02:00' }, 201)).id as string,
+      k17August: (await post('/api/meetings', { forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }, 201)).id as string,
+      k17October: (await post('/api/meetings', { forumId: 'k17', startsAt: '2025-10-03T09:00:00+02:00' }, 201)).id as string,
+      kkr: (await post('/api/meetings', { forumId: 'kkr-sjaelland', startsAt: '2025-09-02T10:00:00+02:00' }, 201)).id as string,
+    };
+    const caseId = (await post('/api/cases', { forumId: 'styregruppen', title: 'Socialtilsyn Øst årsrapport 2024', kind: 'information' }, 201)).id as string;
+    await post(`/api/cases/${caseId}/schedule`, { meetingId: meetings.august });
+    api.clock.set('2025-08-08T11:30:00+02:00');
+    await post(`/api/cases/${caseId}/decide`, { meetingId: meetings.august, outcome: 'noted', text: 'Taget til efterretning' });
+    return { meetings, caseId, dataDir: api.dataDir };
+  };
+
+  it('puts a case forwarded while the worker was away onto the next meeting that can take it, though the first one was cancelled meanwhile', async () => {
+    const { meetings, caseId, dataDir } = await summer();
+    await restart(dataDir, '2025-08-08T11:40:00+02:00', false);
+    await post(`/api/cases/${caseId}/forward`, { meetingId: meetings.august, toForumIds: ['k17'], purpose: 'information' });
+    await post(`/api/meetings/${meetings.k17August}/cancel`, { reason: 'For få deltagere' });
+
+    await restart(dataDir, '2025-08-09T09:00:00+02:00', true);
+    await eventually(async () => {
+      const flow = (await http().get(`/api/cases/${caseId}/flow`).expect(200)).body;
+      expect(flow.waitsIn).toEqual([{ forumId: 'k17', meetingId: meetings.k17October, startsAt: '2025-10-03T09:00:00+02:00' }]);
+    });
+  });
+
+  it('records a reaction that no retry can cure, reports it in /health, and goes on with the next events', async () => {
+    const { meetings, caseId, dataDir } = await summer();
+    await post(`/api/cases/${caseId}/forward`, { meetingId: meetings.august, toForumIds: ['k17'], purpose: 'information' });
+    await eventually(async () => expect((await http().get(`/api/cases/${caseId}/flow`).expect(200)).body.waitsIn).toEqual([expect.objectContaining({ meetingId: meetings.k17August })]));
+
+    // While the worker is away, K17's 22/8 meeting is cancelled, and a client sends a request whose
+    // Idempotency-Key is the one the worker's reaction to that cancellation will use, for another request.
+    await restart(dataDir, '2025-08-10T09:00:00+02:00', false);
+    const cancelled = await post(`/api/meetings/${meetings.k17August}/cancel`, { reason: 'For få deltagere' });
+    const cancellation = (await readLog(dataDir)).find((event) => event.position === cancelled.position) as RecordedEvent;
+    await post(`/api/cases/${caseId}/schedule`, { meetingId: meetings.september }, 200, { 'Idempotency-Key': `case-scheduling.${cancellation.id}.${caseId}` });
+
+    await restart(dataDir, '2025-08-10T09:05:00+02:00', true);
+    const other = (await post('/api/cases', { forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision' }, 201)).id;
+    await post(`/api/cases/${other}/schedule`, { meetingId: meetings.september });
+    api!.clock.set('2025-09-19T12:30:00+02:00');
+    await post(`/api/cases/${other}/decide`, { meetingId: meetings.september, outcome: 'approved', text: 'Godkendt' });
+    await post(`/api/cases/${other}/forward`, { meetingId: meetings.september, toForumIds: ['k17'], purpose: 'decision' });
+
+    await eventually(async () => {
+      const flow = (await http().get(`/api/cases/${other}/flow`).expect(200)).body;
+      expect(flow.waitsIn).toEqual([expect.objectContaining({ forumId: 'k17', meetingId: meetings.k17October })]);
+    });
+    await eventually(async () => {
+      const health = (await http().get('/health').expect(200)).body;
+      expect(health.worker).toMatchObject({
+        status: 'up',
+        behind: 0,
+        failedReactions: 1,
+        lastFailure: { eventId: cancellation.id, what: `schedule-case ${caseId} ${meetings.k17October}`, error: expect.stringMatching(/^IdempotencyKeyReusedError/) },
+      });
+    });
+  });
+
+  it('reports a worker that lets an event wait longer than allowed as stuck, with how far behind it is', async () => {
+    api = await startApi({ now: '2025-07-01T09:00:00+02:00', env: { WORKER_MAX_LAG_SECONDS: '1' } });
+    expect((await http().get('/health').expect(200)).body.worker).toMatchObject({ status: 'up', behind: 0 });
+    await post('/api/meetings', { forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }, 201);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    const health = await http().get('/health').expect(503);
+    expect(health.body).toMatchObject({ status: 'unavailable', eventStore: 'up', readModels: 'up', worker: { status: 'stuck', position: 0, behind: 1, waitingSince: expect.any(String) } });
+  });
+});
