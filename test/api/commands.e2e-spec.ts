@@ -119,6 +119,24 @@ describe('command API', () => {
       expect(reused.body.code).toBe('idempotency.key_reused');
       expect(await head()).toBe(before);
     });
+
+    it('refuses a key reused on another case, appending nothing', async () => {
+      const [first, second] = [await proposeCase(), await proposeCase()];
+      await http().post(`/api/cases/${first}/withdraw`).set('Idempotency-Key', 'withdraw-1').send({}).expect(200);
+      const before = await head();
+      const reused = await http().post(`/api/cases/${second}/withdraw`).set('Idempotency-Key', 'withdraw-1').send({}).expect(422);
+      expect(reused.body.code).toBe('idempotency.key_reused');
+      expect(await head()).toBe(before);
+      expect((await http().get(`/api/cases/${second}`).expect(200)).body.status).toBe('open');
+    });
+
+    it('refuses a key reused on another endpoint, appending nothing', async () => {
+      await http().post('/api/cases').set('Idempotency-Key', 'endpoint-1').send({ forumId: 'styregruppen', title: 'A', kind: 'decision' }).expect(201);
+      const before = await head();
+      const reused = await http().post('/api/meetings').set('Idempotency-Key', 'endpoint-1').send({ forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }).expect(422);
+      expect(reused.body.code).toBe('idempotency.key_reused');
+      expect(await head()).toBe(before);
+    });
   });
 
   describe('If-Match', () => {

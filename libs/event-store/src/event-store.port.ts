@@ -46,6 +46,8 @@ export interface AppendResult {
   nextRevision: number;
   /** Global position of the last event appended. */
   position: number;
+  /** Set where these event ids were stored before, and this result is the original append's. */
+  alreadyStored?: true;
 }
 
 export interface ReadStreamOptions {
@@ -103,7 +105,8 @@ export interface EventStore {
   /**
    * Appends the batch atomically, or nothing. A re-append of the same event ids, to where the expected
    * revision put them the first time, answers with the original result and appends nothing (idempotent, as
-   * in EventStoreDB). An empty batch is refused with a RangeError.
+   * in EventStoreDB) and says so with `alreadyStored`. An event id stored in another stream is refused with
+   * EventIdTakenError (EventStoreDB checks ids within a stream only). An empty batch is refused with a RangeError.
    */
   append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
   /** Events of one stream; an unknown stream gives an empty list. */
@@ -150,6 +153,14 @@ export interface ConsumerStatus {
 }
 
 export const CHECKPOINT_STORE = Symbol('CHECKPOINT_STORE');
+
+/** An event id of the batch is already stored, but not as this batch of this stream. */
+export class EventIdTakenError extends Error {
+  override readonly name = 'EventIdTakenError';
+  constructor(readonly streamId: string) {
+    super(`An event id of this batch is already stored elsewhere than as this batch of ${streamId}`);
+  }
+}
 
 export class WrongExpectedVersionError extends Error {
   override readonly name = 'WrongExpectedVersionError';

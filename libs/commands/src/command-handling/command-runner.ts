@@ -1,5 +1,5 @@
 import { Decider, isRefusal, RefusedError } from '@app/domain';
-import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedVersionError } from '@app/event-store';
+import { EVENT_STORE, EventIdTakenError, EventStore, NewEvent, RecordedEvent, WrongExpectedVersionError } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import { Clock, CLOCK } from './clock';
@@ -24,7 +24,7 @@ export interface RunCommand<Command, Event extends DomainEvent, State> {
   context: CommandContext;
 }
 
-type StreamRequest = Pick<RunCommand<unknown, DomainEvent, unknown>, 'streamId' | 'id' | 'context'>;
+type StreamRequest = Pick<RunCommand<unknown, DomainEvent, unknown>, 'id' | 'context'>;
 
 /**
  * The one command handler every aggregate shares: read the stream, fold it, decide, append with the
@@ -66,8 +66,14 @@ export class CommandRunner {
         const appended = await this.store.append(streamId, decision.map((event, index) => this.toNewEvent(event, index, request)), {
           expectedRevision: revision === -1 ? 'no_stream' : revision,
         });
+        // Another request with this key got in between our read and our append: the store answered with its events.
+        if (appended.alreadyStored && (await this.storedRequestHash(streamId, appended.nextRevision - (decision.length - 1))) !== context.requestHash) {
+          throw new IdempotencyKeyReusedError();
+        }
         return { id, revision: appended.nextRevision, position: appended.position };
       } catch (error) {
+        // The key's event ids are taken in another stream: the key was used for another request.
+        if (error instanceof EventIdTakenError && context.idempotencyKey) throw new IdempotencyKeyReusedError();
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (context.expectedRevision !== undefined && !context.idempotencyKey) {
           throw new StaleRevisionError(streamId, context.expectedRevision, error.actual);
@@ -77,14 +83,23 @@ export class CommandRunner {
     }
   }
 
-  private eventId(context: CommandContext, streamId: string, index: number): string | undefined {
-    return context.idempotencyKey ? uuidv5(`${context.idempotencyKey}|${streamId}|${index}`, IDEMPOTENCY_NAMESPACE) : undefined;
+  /**
+   * From the key alone, not the stream: a key is the client's promise about one request, so the same key on
+   * another case or endpoint meets its own event ids there, and is refused.
+   */
+  private eventId(context: CommandContext, index: number): string | undefined {
+    return context.idempotencyKey ? uuidv5(`${context.idempotencyKey}|${index}`, IDEMPOTENCY_NAMESPACE) : undefined;
   }
 
-  private toNewEvent(event: DomainEvent, index: number, { streamId, context }: StreamRequest): NewEvent {
+  private async storedRequestHash(streamId: string, revision: number): Promise<string | undefined> {
+    const [first] = await this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    return first?.metadata.requestHash as string | undefined;
+  }
+
+  private toNewEvent(event: DomainEvent, index: number, { context }: StreamRequest): NewEvent {
     const { correlationId, causationId, userId, idempotencyKey, requestHash } = context;
     return {
-      id: this.eventId(context, streamId, index),
+      id: this.eventId(context, index),
       type: event.type,
       data: event.data,
       metadata: { correlationId, causationId, userId, idempotencyKey, requestHash },
@@ -92,13 +107,13 @@ export class CommandRunner {
   }
 
   /** The first result of a request whose idempotency key already wrote its events to this stream. */
-  private replayOf(events: RecordedEvent[], { streamId, id, context }: StreamRequest): CommandResult | undefined {
+  private replayOf(events: RecordedEvent[], { id, context }: StreamRequest): CommandResult | undefined {
     if (!context.idempotencyKey) return undefined;
-    const first = events.findIndex((event) => event.id === this.eventId(context, streamId, 0));
+    const first = events.findIndex((event) => event.id === this.eventId(context, 0));
     if (first === -1) return undefined;
     if (events[first].metadata.requestHash !== context.requestHash) throw new IdempotencyKeyReusedError();
     let last = first;
-    while (last + 1 < events.length && events[last + 1].id === this.eventId(context, streamId, last + 1 - first)) last++;
+    while (last + 1 < events.length && events[last + 1].id === this.eventId(context, last + 1 - first)) last++;
     return { id, revision: events[last].revision, position: events[last].position };
   }
 }

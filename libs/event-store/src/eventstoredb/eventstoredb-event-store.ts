@@ -160,10 +160,9 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
       });
       const nextRevision = Number(result.nextExpectedRevision);
       // An idempotent re-append is answered without a position: look up where the original batch ended.
-      const position = result.position
-        ? Number(result.position.commit)
-        : (await this.readStream(streamId, { fromRevision: nextRevision, maxCount: 1 }))[0].position;
-      return { nextRevision, position };
+      if (result.position) return { nextRevision, position: Number(result.position.commit) };
+      const [last] = await this.readStream(streamId, { fromRevision: nextRevision, maxCount: 1 });
+      return { nextRevision, position: last.position, alreadyStored: true };
     } catch (error) {
       if (error instanceof ClientWrongExpectedVersionError) {
         const actual = error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion);

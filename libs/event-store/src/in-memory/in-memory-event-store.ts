@@ -4,6 +4,7 @@ import {
   CheckpointStore,
   ConsumerFailure,
   ConsumerStatus,
+  EventIdTakenError,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -67,7 +68,7 @@ export class InMemoryLog {
     if (replay) return replay;
     if (!revisionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
     const duplicate = events.find((event) => event.id !== undefined && this.byId.has(event.id));
-    if (duplicate) throw new Error(`The event id ${duplicate.id} is already stored elsewhere than as this batch of ${streamId}`);
+    if (duplicate) throw new EventIdTakenError(streamId);
     const recordedAt = new Date();
     for (const event of events) {
       const recorded: RecordedEvent = {
@@ -105,7 +106,7 @@ export class InMemoryLog {
     if (typeof expected === 'number' && first.revision !== expected + 1) return undefined;
     if (expected === 'no_stream' && first.revision !== 0) return undefined;
     const last = stored[stored.length - 1] as RecordedEvent;
-    return { nextRevision: last.revision, position: last.position };
+    return { nextRevision: last.revision, position: last.position, alreadyStored: true };
   }
 }
 

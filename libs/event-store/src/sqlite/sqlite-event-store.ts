@@ -5,6 +5,7 @@ import {
   CheckpointStore,
   ConsumerFailure,
   ConsumerStatus,
+  EventIdTakenError,
   EventMetadata,
   EventStore,
   ExpectedRevision,
@@ -202,9 +203,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
       const original = this.findStoredBatch(streamId, events, expected);
       if (original) return original;
       if (error instanceof WrongExpectedVersionError) throw error;
-      throw new Error(`An event id of this batch is already stored elsewhere than as this batch of ${streamId}`, {
-        cause: error,
-      });
+      throw new EventIdTakenError(streamId);
     }
     this.wakeSleepers();
     return result;
@@ -333,7 +332,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     if (!first || !last) return undefined;
     if (typeof expected === 'number' && first.revision !== expected + 1) return undefined;
     if (expected === 'no_stream' && first.revision !== 0) return undefined;
-    return { nextRevision: last.revision, position: last.global_position };
+    return { nextRevision: last.revision, position: last.global_position, alreadyStored: true };
   }
 
   private preparePage(filter: SubscriptionFilter | undefined): PageQuery {

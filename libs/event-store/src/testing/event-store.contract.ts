@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStoreFactoryConfig } from '../event-store.factory';
 import {
   CheckpointStore,
+  EventIdTakenError,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -51,6 +52,8 @@ export interface EventStoreContractSetup {
   skipReason?: string;
   /** When set, the tests that need another process on the same log are skipped and this reason printed. */
   multiProcessSkipReason?: string;
+  /** When set, the store checks event ids within a stream only (EventStoreDB), and the test of ids across streams is skipped with this reason. */
+  eventIdsCheckedPerStreamOnly?: string;
 }
 
 type Appended = Extract<RaceOutcome, { outcome: 'appended' }>;
@@ -137,6 +140,8 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
   else if (setup.multiProcessSkipReason) console.warn(`${name} contract: the tests with other processes skipped: ${setup.multiProcessSkipReason}`);
   const describeOrSkip = setup.skipReason ? describe.skip : describe;
   const itWithOtherProcesses = setup.multiProcessSkipReason ? it.skip : it;
+  if (!setup.skipReason && setup.eventIdsCheckedPerStreamOnly) console.warn(`${name} contract: the test of event ids across streams skipped: ${setup.eventIdsCheckedPerStreamOnly}`);
+  const itWithIdsUniqueAcrossStreams = setup.eventIdsCheckedPerStreamOnly ? it.skip : it;
 
   describeOrSkip(`${name} (event store contract)`, () => {
     let underTest: EventStoreUnderTest;
@@ -321,18 +326,29 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
       const next = [newEvent('C')];
 
       const first = await store.append(streamId, batch, { expectedRevision: 'no_stream' });
-      expect(await store.append(streamId, batch, { expectedRevision: 'no_stream' })).toEqual(first);
+      expect(await store.append(streamId, batch, { expectedRevision: 'no_stream' })).toEqual({ ...first, alreadyStored: true });
       const second = await store.append(streamId, next, { expectedRevision: 1 });
-      expect(await store.append(streamId, next, { expectedRevision: 1 })).toEqual(second);
+      expect(await store.append(streamId, next, { expectedRevision: 1 })).toEqual({ ...second, alreadyStored: true });
       // A retry that comes late, after the stream has moved on, is still the same append.
-      expect(await store.append(streamId, batch, { expectedRevision: 'no_stream' })).toEqual(first);
+      expect(await store.append(streamId, batch, { expectedRevision: 'no_stream' })).toEqual({ ...first, alreadyStored: true });
       const unchecked = [newEvent('D')];
       const third = await store.append(streamId, unchecked, { expectedRevision: 'any' });
-      expect(await store.append(streamId, unchecked, { expectedRevision: 'any' })).toEqual(third);
+      expect(await store.append(streamId, unchecked, { expectedRevision: 'any' })).toEqual({ ...third, alreadyStored: true });
 
       expect(idsOf(await store.readStream(streamId))).toEqual(idsOf([...batch, ...next, ...unchecked]));
       expect(first).toEqual({ nextRevision: 1, position: expect.any(Number) });
       expect(second.position).toBeGreaterThan(first.position);
+    });
+
+    itWithIdsUniqueAcrossStreams('refuses an event id that is stored in another stream, appending nothing', async () => {
+      const stored = newEvent('A');
+      await store.append(`${run}-first`, [stored]);
+      const error = await store.append(`${run}-second`, [newEvent('B'), { ...newEvent('C'), id: stored.id }]).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(EventIdTakenError);
+      expect(await store.readStream(`${run}-second`)).toEqual([]);
     });
 
     it('pages through the log by position, forwards and backwards, and knows its head', async () => {
