@@ -50,6 +50,12 @@ export interface AppendResult {
   alreadyStored?: true;
 }
 
+export interface StreamBatch {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
@@ -109,6 +115,12 @@ export interface EventStore {
    * EventIdTakenError (EventStoreDB checks ids within a stream only). An empty batch is refused with a RangeError.
    */
   append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, each batch with its expected revision: all or nothing on SQLite and in
+   * memory, so a crash or a conflict leaves none of them; EventStoreDB has no transaction across streams and
+   * appends them one by one. Answers a result per batch, in order; appends no event that is already stored.
+   */
+  appendAll(batches: StreamBatch[]): Promise<AppendResult[]>;
   /** Events of one stream; an unknown stream gives an empty list. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One page of the whole log; page through it by handing back the last position as `after`. */

@@ -37,6 +37,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  StreamBatch,
   SubscriptionFilter,
   WrongExpectedVersionError,
 } from '../event-store.port';
@@ -170,6 +171,13 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
       }
       throw error;
     }
+  }
+
+  /** No transaction spans streams here: the batches are appended one after the other, each atomically. */
+  async appendAll(batches: StreamBatch[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of batches) results.push(await this.append(streamId, events, { expectedRevision }));
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

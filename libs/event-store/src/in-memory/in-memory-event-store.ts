@@ -13,6 +13,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   revisionMatches,
+  StreamBatch,
   SubscribeOptions,
   Subscription,
   SubscriptionFilter,
@@ -91,6 +92,22 @@ export class InMemoryLog {
     return { nextRevision: last.revision, position: last.position };
   }
 
+  /** Checks every batch before it stores any: one that does not fit leaves the log as it was. */
+  appendAll(batches: StreamBatch[]): AppendResult[] {
+    const revisions = new Map<string, number>();
+    const ids = new Set<string>();
+    for (const { streamId, events, expectedRevision } of batches) {
+      const current = revisions.get(streamId) ?? this.stream(streamId).length - 1;
+      if (!revisionMatches(expectedRevision, current)) throw new WrongExpectedVersionError(streamId, expectedRevision, current);
+      for (const { id } of events) {
+        if (id !== undefined && (this.byId.has(id) || ids.has(id))) throw new EventIdTakenError(streamId);
+        if (id !== undefined) ids.add(id);
+      }
+      revisions.set(streamId, current + events.length);
+    }
+    return batches.map(({ streamId, events, expectedRevision }) => this.append(streamId, events, expectedRevision));
+  }
+
   /** Called after every append, until the returned function is called. */
   listen(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -127,6 +144,12 @@ export class InMemoryEventStore implements EventStore, CheckpointStore {
   async append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`Nothing to append to ${streamId}: the batch is empty`);
     return this.log.append(streamId, events, options?.expectedRevision ?? 'any');
+  }
+
+  async appendAll(batches: StreamBatch[]): Promise<AppendResult[]> {
+    const empty = batches.find((batch) => batch.events.length === 0);
+    if (empty) throw new RangeError(`Nothing to append to ${empty.streamId}: the batch is empty`);
+    return this.log.appendAll(batches);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

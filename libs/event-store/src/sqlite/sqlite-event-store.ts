@@ -14,6 +14,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   revisionMatches,
+  StreamBatch,
   SubscribeOptions,
   Subscription,
   SubscriptionFilter,
@@ -171,6 +172,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   private readonly appendBatch: Database.Transaction<
     (streamId: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult
   >;
+  private readonly appendBatches: Database.Transaction<(batches: StreamBatch[]) => AppendResult[]>;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly sleepers = new Set<Sleeper>();
   private pollTimer: NodeJS.Timeout | undefined;
@@ -182,6 +184,9 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     this.statements = prepareStatements(this.db);
     this.appendBatch = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision) =>
       this.appendInTransaction(streamId, events, expected),
+    );
+    this.appendBatches = this.db.transaction((batches: StreamBatch[]) =>
+      batches.map(({ streamId, events, expectedRevision }) => this.appendInTransaction(streamId, events, expectedRevision)),
     );
   }
 
@@ -207,6 +212,20 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     }
     this.wakeSleepers();
     return result;
+  }
+
+  async appendAll(batches: StreamBatch[]): Promise<AppendResult[]> {
+    const empty = batches.find((batch) => batch.events.length === 0);
+    if (empty) throw new RangeError(`Nothing to append to ${empty.streamId}: the batch is empty`);
+    let results: AppendResult[];
+    try {
+      results = this.appendBatches.immediate(batches);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EventIdTakenError(batches.map((batch) => batch.streamId).join(', '));
+      throw error;
+    }
+    if (results.length > 0) this.wakeSleepers();
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

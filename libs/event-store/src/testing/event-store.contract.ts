@@ -54,6 +54,8 @@ export interface EventStoreContractSetup {
   multiProcessSkipReason?: string;
   /** When set, the store checks event ids within a stream only (EventStoreDB), and the test of ids across streams is skipped with this reason. */
   eventIdsCheckedPerStreamOnly?: string;
+  /** When set, the store has no transaction across streams, and the all-or-nothing test of appendAll is skipped with this reason. */
+  noTransactionAcrossStreams?: string;
 }
 
 type Appended = Extract<RaceOutcome, { outcome: 'appended' }>;
@@ -142,6 +144,8 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
   const itWithOtherProcesses = setup.multiProcessSkipReason ? it.skip : it;
   if (!setup.skipReason && setup.eventIdsCheckedPerStreamOnly) console.warn(`${name} contract: the test of event ids across streams skipped: ${setup.eventIdsCheckedPerStreamOnly}`);
   const itWithIdsUniqueAcrossStreams = setup.eventIdsCheckedPerStreamOnly ? it.skip : it;
+  if (!setup.skipReason && setup.noTransactionAcrossStreams) console.warn(`${name} contract: the all-or-nothing test of appendAll skipped: ${setup.noTransactionAcrossStreams}`);
+  const itWithTransactionsAcrossStreams = setup.noTransactionAcrossStreams ? it.skip : it;
 
   describeOrSkip(`${name} (event store contract)`, () => {
     let underTest: EventStoreUnderTest;
@@ -349,6 +353,32 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
       );
       expect(error).toBeInstanceOf(EventIdTakenError);
       expect(await store.readStream(`${run}-second`)).toEqual([]);
+    });
+
+    it('appends to several streams at once, each at its expected revision, with results in order', async () => {
+      await store.append(`${run}-meeting`, [newEvent('Scheduled')]);
+      const batches = [
+        { streamId: `${run}-case`, events: [newEvent('Proposed'), newEvent('Scheduled')], expectedRevision: 'no_stream' as const },
+        { streamId: `${run}-meeting`, events: [newEvent('Held')], expectedRevision: 0 },
+      ];
+      const [toCase, toMeeting] = await store.appendAll(batches);
+      expect(toCase).toEqual({ nextRevision: 1, position: expect.any(Number) });
+      expect(toMeeting).toEqual({ nextRevision: 1, position: expect.any(Number) });
+      expect(toMeeting.position).toBeGreaterThan(toCase.position);
+      expect(idsOf(await store.readStream(`${run}-case`))).toEqual(idsOf(batches[0].events));
+      expect((await store.readStream(`${run}-meeting`)).map((event) => event.type)).toEqual(['Scheduled', 'Held']);
+    });
+
+    itWithTransactionsAcrossStreams('appends to several streams all or nothing: a conflict in the last leaves the first untouched', async () => {
+      await store.append(`${run}-meeting`, [newEvent('Scheduled'), newEvent('Rescheduled')]);
+      const head = await store.headPosition();
+      const appending = store.appendAll([
+        { streamId: `${run}-case`, events: [newEvent('Proposed')], expectedRevision: 'no_stream' },
+        { streamId: `${run}-meeting`, events: [newEvent('Held')], expectedRevision: 0 },
+      ]);
+      await expectWrongExpectedVersion(appending, `${run}-meeting`, 0, 1);
+      expect(await store.readStream(`${run}-case`)).toEqual([]);
+      expect(await store.headPosition()).toBe(head);
     });
 
     it('pages through the log by position, forwards and backwards, and knows its head', async () => {

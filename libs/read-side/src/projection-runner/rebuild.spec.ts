@@ -386,6 +386,7 @@ const storeDelivering = (deliveries: RecordedEvent[], head: number): EventStore 
       };
     },
     append: refuse,
+    appendAll: refuse,
     readStream: refuse,
     readAll: async () => [],
     close: async () => undefined,

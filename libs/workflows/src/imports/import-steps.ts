@@ -7,7 +7,6 @@ export interface StepOutcome {
   step: ImportStep;
   /** `appended`: new events; `already`: the log held it already (an earlier import, or the same one again). */
   outcome: 'appended' | 'already';
-  result?: CommandResult;
 }
 
 /** The command a step stands for, with its idempotency key: importing the same minutes again appends nothing. */
@@ -61,13 +60,21 @@ export const streamsOf = (step: ImportStep): string[] => {
 
 /**
  * Runs the plan's steps in order through `execute`. A step the rules refuse stops the run with that refusal,
- * its message naming the step and its lines, unless the refusal means the log holds it already.
+ * its message naming the step and its lines, unless the refusal means the log holds it already. A step
+ * counts as appended where the log's head moved: one the log held already replays its first result.
  */
-export const runSteps = async (execute: (request: CommandRequest) => Promise<CommandResult>, plan: ImportPlan, importId: string): Promise<StepOutcome[]> => {
+export const runSteps = async (
+  execute: (request: CommandRequest) => Promise<CommandResult>,
+  head: () => Promise<number>,
+  plan: ImportPlan,
+  importId: string,
+): Promise<StepOutcome[]> => {
   const outcomes: StepOutcome[] = [];
   for (const step of plan.steps) {
     try {
-      outcomes.push({ step, outcome: 'appended', result: await execute(commandOf(step, importId)) });
+      const before = await head();
+      await execute(commandOf(step, importId));
+      outcomes.push({ step, outcome: (await head()) > before ? 'appended' : 'already' });
     } catch (error) {
       if (!(error instanceof RefusedError)) throw error;
       if (!alreadyDone[step.command].includes(error.code)) {

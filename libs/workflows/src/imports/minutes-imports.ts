@@ -15,13 +15,13 @@ import {
   refuseUnlessReviewed,
   ReviewMinutesInput,
 } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, WrongExpectedVersionError } from '@app/event-store';
 import { EarlierMeeting, ImportPlan, importedCaseOrigin, ParseError, parseMinutes, planImport, ReviewReport } from '@app/minutes-import';
 import { casesProjection, importedMinutesProjection, meetingsProjection, ProjectionRunner } from '@app/read-side';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { runSteps, StepOutcome } from './import-steps';
-import { rehearseImport } from './rehearse-import';
+import { StepOutcome } from './import-steps';
+import { stageImport } from './stage-import';
 
 export interface ImportReview {
   report: ReviewReport;
@@ -49,16 +49,20 @@ export class MinutesUnreadableError extends Error {
   }
 }
 
+/** Stagings of one commit, where other writers keep moving the streams it touches. */
+const STAGING_ATTEMPTS = 5;
+
 /** How long a commit waits for the read models to include the log, so it sees earlier imports. */
 const READ_MODELS_WAIT_MS = 5000;
 
 /**
  * Minutes text → review → events, as the secretariat works: a review to read through, kept as an import (its
- * own stream), then a commit. A commit runs the plan twice: first on an in-memory copy of every stream it
- * touches, so a step the rules refuse stops the import before anything is appended; then on the real
- * store. Each step carries an idempotency key, so a commit cut short by a crash is finished by running it
- * again; minutes imported before (the same text with the same options) are not run again, even where the
- * log has moved on since, as it has once later minutes decided the cases these ones postponed.
+ * own stream), then a commit. A commit runs the plan on an in-memory copy of every stream it touches, so a
+ * step the rules refuse stops the import before anything is appended, and appends what it made there in one
+ * transaction (on EventStoreDB, stream by stream, each step's events carrying an idempotency key, so running
+ * the commit again finishes one cut short). Minutes imported before (the same text with the same options)
+ * are not run again, even where the log has moved on since, as it has once later minutes decided the cases
+ * these ones postponed.
  */
 @Injectable()
 export class MinutesImports {
@@ -113,17 +117,21 @@ export class MinutesImports {
     return { id: importId, ...result };
   }
 
+  /**
+   * Stages the plan on a copy of the streams it touches, then appends all it staged in one transaction.
+   * Where another writer moved one of those streams in between, the plan is staged again on the new state.
+   */
   private async run(plan: ImportPlan, importId: string): Promise<ImportResult> {
-    await rehearseImport(this.store, this.forums, this.clock, plan, importId);
-    const steps = await runSteps((request) => this.commands.execute(request), plan, importId);
-    const appended = steps.filter((step) => step.outcome === 'appended');
-    return {
-      meetingId: plan.meetingId,
-      appended: appended.length,
-      already: steps.length - appended.length,
-      position: appended.reduce<number | undefined>((last, step) => Math.max(last ?? 0, step.result?.position ?? 0), undefined),
-      steps,
-    };
+    for (let attempt = 1; ; attempt++) {
+      const { outcomes, batches } = await stageImport(this.store, this.forums, this.clock, plan, importId);
+      try {
+        const results = batches.length > 0 ? await this.store.appendAll(batches) : [];
+        const appended = outcomes.filter((step) => step.outcome === 'appended').length;
+        return { meetingId: plan.meetingId, appended, already: outcomes.length - appended, position: results[results.length - 1]?.position, steps: outcomes };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= STAGING_ATTEMPTS) throw error;
+      }
+    }
   }
 
   private async load(importId: string): Promise<{ state: ImportState; reviewed: MinutesReviewed['data']; imported?: MinutesImported['data'] }> {
