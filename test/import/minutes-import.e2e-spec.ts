@@ -97,11 +97,27 @@ describe('import refusals', () => {
   it.each([
     ['empty text', { text: '   \n' }, 'minutes.empty'],
     ['binary junk', { text: '\u0000\u0001\u0002PK\u0003\u0004'.repeat(200) }, 'minutes.not-text'],
-    ['5 MB of text that is no minutes', { text: 'Dette er ikke et referat, blot en meget lang tekst.\n'.repeat(100_000) }, 'minutes.no-items'],
+    ['a megabyte of text that is no minutes', { text: 'Dette er ikke et referat, blot en meget lang tekst.\n'.repeat(19_000) }, 'minutes.no-items'],
   ])('answers %s with 422 and appends nothing', async (_name, body, code) => {
     const before = await head();
     const answer = await http().post('/api/imports').send(body).expect(422);
     expect(answer.body).toMatchObject({ statusCode: 422, code, message: expect.any(String) });
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses a text longer than any minutes with 400 naming the text, and appends nothing', async () => {
+    const before = await head();
+    const answer = await http().post('/api/imports').send({ text: 'Referat af møde i Styregruppen\n'.padEnd(1_000_001, 'x') }).expect(400);
+    expect(answer.body).toMatchObject({ code: 'input.invalid', details: [expect.objectContaining({ field: 'text' })] });
+    expect(await head()).toBe(before);
+  });
+
+  it('takes a body of the longest minutes on the import, and refuses a body that large anywhere else with 413', async () => {
+    const before = await head();
+    const longest = `Referat af møde i Styregruppen\n${'æ'.repeat(999_000)}`;
+    expect((await http().post('/api/imports').send({ text: longest }).expect(422)).body.code).toMatch(/^minutes\./);
+    const answer = await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision', background: 'æ'.repeat(999_000) }).expect(413);
+    expect(answer.body).toMatchObject({ statusCode: 413, code: 'http.413' });
     expect(await head()).toBe(before);
   });
 

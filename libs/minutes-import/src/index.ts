@@ -1,4 +1,4 @@
 export * from './review-report';
-export { parseMinutes } from './minutes-parser';
+export { MAX_MINUTES_LENGTH, parseMinutes } from './minutes-parser';
 export { formatReviewReport, formatParseError } from './review-report.format';
 export * from './import/import-plan';

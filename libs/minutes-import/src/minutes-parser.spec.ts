@@ -1,7 +1,7 @@
 import { loadForums } from '@app/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseMinutes } from './minutes-parser';
+import { MAX_MINUTES_LENGTH, parseMinutes } from './minutes-parser';
 import type { ParseOptions, ReportItem, ReviewReport } from './review-report';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
@@ -435,6 +435,7 @@ describe('parseMinutes', () => {
       [fixture('approved.txt'), { timeZone: 'Europe/Sjælland' }, 'minutes.invalid-option'],
       [fixture('approved.txt'), { meetingDate: '2025-02-30' }, 'minutes.invalid-option'],
       [fixture('approved.txt'), { maxLength: 100 }, 'minutes.too-large'],
+      [fixture('approved.txt').padEnd(MAX_MINUTES_LENGTH + 1, '\n'), {}, 'minutes.too-large'],
       ['1. Evt.\u0000\u0001\u0002', {}, 'minutes.not-text'],
       [`${fixture('noted.txt')}\n${fixture('decided.txt').replace(/^.*Dato.*$/m, '')}\n${fixture('noted.txt')}`, {}, 'minutes.several-minutes'],
     ])('case %#', (text, options, code) => {

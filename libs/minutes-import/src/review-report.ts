@@ -34,7 +34,7 @@ export interface ParseOptions {
   meetingDate?: string;
   /** Items of meetings imported before, to link "(udsat fra 2/5)" to the earlier case. */
   earlierMeetings?: EarlierMeeting[];
-  /** Longest text accepted, in UTF-16 code units. Default 20 000 000. */
+  /** Longest text accepted, in UTF-16 code units. Default MAX_MINUTES_LENGTH. */
   maxLength?: number;
 }
 
