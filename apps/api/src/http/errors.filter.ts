@@ -4,6 +4,7 @@ import { ReadModelsBehindError } from '@app/read-side';
 import { MinutesUnreadableError } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
+import { inspect } from 'node:util';
 import { ErrorBody } from './error-body';
 import { InvalidInputError } from './invalid-input.error';
 
@@ -14,7 +15,9 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toBody(error);
-    if (body.code === 'internal') this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // inspect, not String: what a library throws or returns as an error need not be an Error (ics returns yup's
+    // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
+    if (body.code === 'internal') this.logger.error(inspect(error));
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
   }
 
