@@ -86,7 +86,7 @@ describe('bad input', () => {
     ['cancel follow-up', () => `/api/follow-ups/${ids.followUpId}/cancel`, {}, 'reason', []],
   ];
 
-  it.each(cases)('%s: %s = %j', async (_name, path, body, field, value) => {
+  it.each(cases.map(([name, path, body, field, value]) => [name, field, value, path, body] as const))('%s: %s = %j', async (_name, field, value, path, body) => {
     const before = (await http().get('/health')).body.head;
     const answer = await http()
       .post(path())
