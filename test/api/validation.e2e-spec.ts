@@ -102,4 +102,84 @@ describe('bad input', () => {
     const answer = await http().get('/api/meetings?from=yesterday').expect(400);
     expect(answer.body.details).toEqual([{ field: 'from', reason: expect.any(String) }]);
   });
+
+  const head = async (): Promise<number> => (await http().get('/health')).body.head;
+  /** A 400 that names these fields and no others, with nothing appended since `before`. */
+  const refusedNamingOnly = async (answer: request.Response, fields: string[], before: number): Promise<void> => {
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ statusCode: 400, code: 'input.invalid', message: expect.any(String) });
+    expect((answer.body.details as { field: string }[]).map((detail) => detail.field)).toEqual(fields);
+    expect(await head()).toBe(before);
+  };
+
+  /** A field that may be left out may not be null: null is no value of any field, and a stored null broke the calendar. */
+  describe('null where a field may be left out', () => {
+    const minutes = { text: 'Referat af møde i Styregruppen' };
+    const nulls: [string, string, () => string, object][] = [
+      ['schedule meeting', 'endsAt', () => '/api/meetings', { ...valid.meeting, endsAt: null }],
+      ['schedule meeting', 'place', () => '/api/meetings', { ...valid.meeting, place: null }],
+      ['reschedule meeting', 'endsAt', () => `/api/meetings/${ids.meetingId}/reschedule`, { ...valid.reschedule, endsAt: null }],
+      ['reschedule meeting', 'place', () => `/api/meetings/${ids.meetingId}/reschedule`, { ...valid.reschedule, place: null }],
+      ['cancel meeting', 'reason', () => `/api/meetings/${ids.meetingId}/cancel`, { reason: null }],
+      ['propose case', 'summary', () => '/api/cases', { ...valid.case, summary: null }],
+      ['propose case', 'recommendation', () => '/api/cases', { ...valid.case, recommendation: null }],
+      ['propose case', 'background', () => '/api/cases', { ...valid.case, background: null }],
+      ['propose case', 'attachments', () => '/api/cases', { ...valid.case, attachments: null }],
+      ['propose case', 'attachments.0.url', () => '/api/cases', { ...valid.case, attachments: [{ title: 'Bilag', url: null }] }],
+      ['propose case', 'presenter', () => '/api/cases', { ...valid.case, presenter: null }],
+      ['postpone case', 'toMeetingId', () => `/api/cases/${ids.caseId}/postpone`, { ...valid.postpone, toMeetingId: null }],
+      ['postpone case', 'reason', () => `/api/cases/${ids.caseId}/postpone`, { ...valid.postpone, reason: null }],
+      ['decide case', 'points', () => `/api/cases/${ids.caseId}/decide`, { ...valid.decide, points: null }],
+      ['withdraw case', 'reason', () => `/api/cases/${ids.caseId}/withdraw`, { reason: null }],
+      ['assign follow-up', 'due', () => `/api/cases/${ids.caseId}/follow-ups`, { ...valid.followUp, due: null }],
+      ['assign follow-up', 'dueBeforeMeetingOfForumId', () => `/api/cases/${ids.caseId}/follow-ups`, { ...valid.followUp, dueBeforeMeetingOfForumId: null }],
+      ['assign follow-up', 'owners.0.email', () => `/api/cases/${ids.caseId}/follow-ups`, { ...valid.followUp, owners: [{ name: 'Sekretariatet', email: null }] }],
+      ['assign follow-up', 'owners.0.organisation', () => `/api/cases/${ids.caseId}/follow-ups`, { ...valid.followUp, owners: [{ name: 'Sekretariatet', organisation: null }] }],
+      ['complete follow-up', 'note', () => `/api/follow-ups/${ids.followUpId}/complete`, { note: null }],
+      ['cancel follow-up', 'reason', () => `/api/follow-ups/${ids.followUpId}/cancel`, { reason: null }],
+      ['review minutes', 'forumId', () => '/api/imports', { ...minutes, forumId: null }],
+      ['review minutes', 'meetingDate', () => '/api/imports', { ...minutes, meetingDate: null }],
+      ['review minutes', 'fileName', () => '/api/imports', { ...minutes, fileName: null }],
+    ];
+
+    it.each(nulls)('%s: refuses %s = null, naming the field', async (_name, field, path, body) => {
+      const before = await head();
+      await refusedNamingOnly(await http().post(path()).send(body), [field], before);
+    });
+
+    it('names a null field beside the other bad fields of the body', async () => {
+      const before = await head();
+      const answer = await http()
+        .post('/api/meetings')
+        .send({ ...valid.meeting, place: null, startsAt: 'tomorrow' });
+      expect(answer.status).toBe(400);
+      expect((answer.body.details as { field: string }[]).map((detail) => detail.field).sort()).toEqual(['place', 'startsAt']);
+      expect(await head()).toBe(before);
+    });
+
+    it('given a meeting sent with place null, then it is refused and the forum calendar still answers', async () => {
+      await http().post('/api/meetings').send({ forumId: 'k17', startsAt: '2030-01-01T10:00:00+01:00', place: null }).expect(400);
+      await http().get('/api/forums/k17/calendar.ics').expect(200);
+    });
+  });
+
+  describe('keys that name a prototype', () => {
+    it.each(['prototype', '__proto__', 'constructor'])('refuses the unknown key %s in a body, naming it', async (key) => {
+      const before = await head();
+      const body = `{"forumId":"styregruppen","startsAt":"2025-08-08T11:00:00+02:00","${key}":{"polluted":true}}`;
+      await refusedNamingOnly(await http().post('/api/meetings').set('Content-Type', 'application/json').send(body), [key], before);
+    });
+
+    it('refuses one in an object inside the body, naming its path', async () => {
+      const before = await head();
+      const body = `{"description":"Opfølgning","owners":[{"name":"Sekretariatet","__proto__":{"polluted":true}}]}`;
+      const answer = await http().post(`/api/cases/${ids.caseId}/follow-ups`).set('Content-Type', 'application/json').send(body);
+      await refusedNamingOnly(answer, ['owners.0.__proto__'], before);
+    });
+
+    it('refuses one in a query', async () => {
+      const answer = await http().get('/api/meetings?constructor=x').expect(400);
+      expect(answer.body.details).toEqual([{ field: 'constructor', reason: expect.any(String) }]);
+    });
+  });
 });
