@@ -84,6 +84,15 @@ describe('bad input', () => {
     ['reschedule follow-up', () => `/api/follow-ups/${ids.followUpId}/reschedule`, {}, 'due', undefined],
     ['reschedule follow-up', () => `/api/follow-ups/${ids.followUpId}/reschedule`, {}, 'due', 'soon'],
     ['cancel follow-up', () => `/api/follow-ups/${ids.followUpId}/cancel`, {}, 'reason', []],
+    // times outside the years a meeting or a due date may fall in; the last starts in the year 10000 in UTC
+    ['schedule meeting', () => '/api/meetings', valid.meeting, 'startsAt', '1969-12-31T23:00:00+01:00'],
+    ['schedule meeting', () => '/api/meetings', valid.meeting, 'startsAt', '1999-12-31T23:59:59+01:00'],
+    ['schedule meeting', () => '/api/meetings', valid.meeting, 'startsAt', '2101-01-01T10:00:00+01:00'],
+    ['schedule meeting', () => '/api/meetings', valid.meeting, 'startsAt', '9999-12-31T23:00:00-05:00'],
+    ['reschedule meeting', () => `/api/meetings/${ids.meetingId}/reschedule`, valid.reschedule, 'endsAt', '2101-01-01T10:00:00+01:00'],
+    ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`, valid.followUp, 'due', '1999-12-31'],
+    ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`, valid.followUp, 'due', '2101-01-01'],
+    ['reschedule follow-up', () => `/api/follow-ups/${ids.followUpId}/reschedule`, {}, 'due', '1969-07-20'],
   ];
 
   it.each(cases.map(([name, path, body, field, value]) => [name, field, value, path, body] as const))('%s: %s = %j', async (_name, field, value, path, body) => {
