@@ -93,6 +93,11 @@ describe('bad input', () => {
     ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`, valid.followUp, 'due', '1999-12-31'],
     ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`, valid.followUp, 'due', '2101-01-01'],
     ['reschedule follow-up', () => `/api/follow-ups/${ids.followUpId}/reschedule`, {}, 'due', '1969-07-20'],
+    // arrays inside arrays, and null, where the items are objects or texts
+    ['propose case', () => '/api/cases', valid.case, 'recommendation', [['At styregruppen godkender']]],
+    ['propose case', () => '/api/cases', valid.case, 'attachments', [[[]]]],
+    ['propose case', () => '/api/cases', valid.case, 'attachments', [null]],
+    ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`, valid.followUp, 'owners', [[[]]]],
   ];
 
   it.each(cases.map(([name, path, body, field, value]) => [name, field, value, path, body] as const))('%s: %s = %j', async (_name, field, value, path, body) => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsId, IsText } from '../http/validators';
 import { AssignFollowUpInput, DecideCaseInput, ForwardCaseInput, PostponeCaseInput, ProposeCaseInput, ScheduleCaseInput, WithdrawCaseInput } from '@app/domain';
 
@@ -30,6 +30,7 @@ export class ProposeCaseDto implements Omit<ProposeCaseInput, 'caseId'> {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
@@ -86,6 +87,7 @@ export class AssignFollowUpDto implements Omit<AssignFollowUpInput, 'caseId' | '
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OwnerDto)
   owners!: OwnerDto[];
