@@ -98,6 +98,12 @@ describe('bad input', () => {
     ['propose case', () => '/api/cases', valid.case, 'attachments', [[[]]]],
     ['propose case', () => '/api/cases', valid.case, 'attachments', [null]],
     ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`, valid.followUp, 'owners', [[[]]]],
+    // control characters in a text
+    ['schedule meeting', () => '/api/meetings', valid.meeting, 'place', 'Teams\u0000'],
+    ['propose case', () => '/api/cases', valid.case, 'title', 'Sag\u0007'],
+    ['propose case', () => '/api/cases', valid.case, 'recommendation', ['At styregruppen\u0000 godkender']],
+    ['decide case', () => `/api/cases/${ids.caseId}/decide`, valid.decide, 'text', 'Godkendt\u001b[31m'],
+    ['decide case', () => `/api/cases/${ids.caseId}/decide`, valid.decide, 'points', ['Et\u0001punkt']],
   ];
 
   it.each(cases.map(([name, path, body, field, value]) => [name, field, value, path, body] as const))('%s: %s = %j', async (_name, field, value, path, body) => {
@@ -110,6 +116,13 @@ describe('bad input', () => {
     const fields = (answer.body.details as { field: string; reason: string }[]).map((detail) => detail.field.split('.')[0]);
     expect(fields).toContain(field);
     expect((await http().get('/health')).body.head).toBe(before);
+  });
+
+  it('takes tabs and line breaks in a text', async () => {
+    await http()
+      .post('/api/cases')
+      .send({ ...valid.case, summary: 'Første linje\r\nAnden linje\tmed tabulator', recommendation: ['At\tstyregruppen\ngodkender'] })
+      .expect(201);
   });
 
   it('refuses a query parameter of the wrong shape', async () => {

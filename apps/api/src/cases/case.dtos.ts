@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsId, IsText } from '../http/validators';
+import { HasNoControlCharacters, IsCalendarDate, IsId, IsText } from '../http/validators';
 import { AssignFollowUpInput, DecideCaseInput, ForwardCaseInput, PostponeCaseInput, ProposeCaseInput, ScheduleCaseInput, WithdrawCaseInput } from '@app/domain';
 
 const kinds = ['decision', 'discussion', 'information'] as const;
@@ -24,6 +24,7 @@ export class ProposeCaseDto implements Omit<ProposeCaseInput, 'caseId'> {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @MaxLength(5000, { each: true })
+  @HasNoControlCharacters({ each: true })
   recommendation?: string[];
   @ApiPropertyOptional() @IsOptional() @IsText(100000) background?: string;
   @ApiPropertyOptional({ type: [AttachmentDto] })
@@ -57,6 +58,7 @@ export class DecideCaseDto implements Omit<DecideCaseInput, 'caseId'> {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @MaxLength(5000, { each: true })
+  @HasNoControlCharacters({ each: true })
   points?: string[];
 }
 

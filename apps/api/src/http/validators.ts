@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 
 /**
  * The years every date and time the API takes must fall in, as written. A year outside them is a typo, and
@@ -34,7 +34,11 @@ export const IsCalendarDate = (): PropertyDecorator =>
     IsInYears(),
   );
 
-export const IsText = (maxLength: number): PropertyDecorator => applyDecorators(IsString(), IsNotEmpty(), MaxLength(maxLength));
+/** A NUL or an escape sequence is never meant in a text, and would go on into the calendar; tabs and line breaks are text. */
+export const HasNoControlCharacters = (options: Pick<ValidationOptions, 'each'> = {}): PropertyDecorator =>
+  Matches(/^[\P{Cc}\t\n\r]*$/u, { ...options, message: '$property must hold no control characters but tabs and line breaks' });
+
+export const IsText = (maxLength: number): PropertyDecorator => applyDecorators(IsString(), IsNotEmpty(), MaxLength(maxLength), HasNoControlCharacters());
 
 /** Ids are slugs or UUIDs: letters, digits, dots and dashes. */
 export const IsId = (options: { each?: boolean } = {}): PropertyDecorator =>
