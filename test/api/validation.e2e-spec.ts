@@ -190,6 +190,18 @@ describe('bad input', () => {
     });
   });
 
+  describe('If-Match', () => {
+    it.each(['"0', '0"', 'W/0', 'W/"0', '"0"x', '""'])('refuses %j, naming the header', async (ifMatch) => {
+      const before = await head();
+      await refusedNamingOnly(await http().post('/api/meetings').set('If-Match', ifMatch).send(valid.meeting), ['If-Match'], before);
+    });
+
+    it.each(['"0"', 'W/"0"', '0'])('takes %j as revision 0', async (ifMatch) => {
+      const answer = await http().post('/api/meetings').set('If-Match', ifMatch).send(valid.meeting).expect(412);
+      expect(answer.body.code).toBe('revision.stale');
+    });
+  });
+
   describe('keys that name a prototype', () => {
     it.each(['prototype', '__proto__', 'constructor'])('refuses the unknown key %s in a body, naming it', async (key) => {
       const before = await head();
