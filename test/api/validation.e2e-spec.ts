@@ -190,6 +190,39 @@ describe('bad input', () => {
     });
   });
 
+  describe('a body nested deeper than 32 levels', () => {
+    const nested = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const endpoints: [string, () => string][] = [
+      ['schedule meeting', () => '/api/meetings'],
+      ['cancel meeting', () => `/api/meetings/${ids.meetingId}/cancel`],
+      ['propose case', () => '/api/cases'],
+      ['postpone case', () => `/api/cases/${ids.caseId}/postpone`],
+      ['assign follow-up', () => `/api/cases/${ids.caseId}/follow-ups`],
+      ['complete follow-up', () => `/api/follow-ups/${ids.followUpId}/complete`],
+      ['review minutes', () => '/api/imports'],
+      ['commit import', () => '/api/imports/some-import/commit'],
+    ];
+
+    it.each(endpoints)('%s: refuses one nested 5,000 levels deep, naming the body', async (_name, path) => {
+      const before = await head();
+      const answer = await http().post(path()).set('Content-Type', 'application/json').send(`{"forumId":"k17","deep":${nested(5000)}}`);
+      await refusedNamingOnly(answer, ['body'], before);
+    });
+
+    it('refuses one nested 5,000 levels deep that comes with an Idempotency-Key', async () => {
+      const before = await head();
+      const answer = await http().post('/api/cases').set('Idempotency-Key', 'deep-1').set('Content-Type', 'application/json').send(nested(5000));
+      await refusedNamingOnly(answer, ['body'], before);
+    });
+
+    it('refuses one nested 33 levels deep, and leaves one of 32 levels to the validation of its fields', async () => {
+      const before = await head();
+      const send = (body: string) => http().post('/api/cases').set('Content-Type', 'application/json').send(body);
+      await refusedNamingOnly(await send(`{"deep":${nested(32)}}`), ['body'], before);
+      await refusedNamingOnly(await send(`{"forumId":"styregruppen","title":"Sag","kind":"decision","recommendation":${nested(31)}}`), ['recommendation'], before);
+    });
+  });
+
   describe('If-Match', () => {
     it.each(['"0', '0"', 'W/0', 'W/"0', '"0"x', '""'])('refuses %j, naming the header', async (ifMatch) => {
       const before = await head();

@@ -2,6 +2,7 @@ import { ProjectionRunner } from '@app/read-side';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { refuseDeepBodies } from './http/body-depth';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
 import { validationPipe } from './http/validation.pipe';
@@ -10,6 +11,7 @@ import { validationPipe } from './http/validation.pipe';
 export const configureApi = (app: INestApplication): INestApplication => {
   // Minutes run to a few hundred kilobytes; the import refuses what is larger than any minutes, with a reason.
   (app as NestExpressApplication).useBodyParser('json', { limit: '20mb' });
+  app.use(refuseDeepBodies);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));

@@ -9,6 +9,7 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * A null anywhere, and the prototype keys, by the path the validation's details use (`owners.0.email`).
  * class-validator's IsOptional takes a null for a field left out, and the command would store the null as given.
+ * A body comes here at most MAX_BODY_DEPTH levels deep, so the recursion is bounded.
  */
 const nullsAndPrototypeKeys = (value: unknown, path?: string): Detail[] =>
   value !== null && typeof value === 'object'
