@@ -130,6 +130,12 @@ describe('bad input', () => {
     expect(answer.body.details).toEqual([{ field: 'from', reason: expect.any(String) }]);
   });
 
+  it('given an unknown forum, then its calendar answers 404 with the error body as JSON, not as a calendar', async () => {
+    const answer = await http().get('/api/forums/no-such-forum/calendar.ics').expect(404);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.body).toMatchObject({ statusCode: 404, code: 'forum.not_found' });
+  });
+
   const head = async (): Promise<number> => (await http().get('/health')).body.head;
   /** A 400 that names these fields and no others, with nothing appended since `before`. */
   const refusedNamingOnly = async (answer: request.Response, fields: string[], before: number): Promise<void> => {

@@ -18,6 +18,7 @@ describe('errors filter', () => {
     const error = new Error('The calendar could not be written');
     new ErrorsFilter().catch(error, host);
     expect(answer.status).toHaveBeenCalledWith(500);
+    expect(answer.type).toHaveBeenCalledWith('application/json');
     expect(answer.json).toHaveBeenCalledWith({ statusCode: 500, code: 'internal', message: 'Der skete en uventet fejl.' });
     const [line] = logged.mock.calls[0];
     expect(line).toContain('The calendar could not be written');

@@ -18,7 +18,8 @@ export class ErrorsFilter implements ExceptionFilter {
     // inspect, not String: what a library throws or returns as an error need not be an Error (ics returns yup's
     // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
     if (body.code === 'internal') this.logger.error(inspect(error));
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    // A route may have set its own Content-Type (the calendar's text/calendar), and json() keeps one already set.
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(error: unknown): ErrorBody {
