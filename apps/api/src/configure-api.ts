@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
+import { refuseDeepBodies } from './http/body-depth';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
 import { validationPipe } from './http/validation.pipe';
@@ -16,6 +17,7 @@ export const configureApi = (app: INestApplication): INestApplication => {
   // æøå and escapes included); every other body is far below a megabyte.
   app.use('/api/imports', json({ limit: IMPORT_BODY_LIMIT }));
   (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(refuseDeepBodies);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsId, IsText } from '../http/validators';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { HasNoControlCharacters, IsCalendarDate, IsId, IsText } from '../http/validators';
 import { AssignFollowUpInput, DecideCaseInput, ForwardCaseInput, PostponeCaseInput, ProposeCaseInput, ScheduleCaseInput, WithdrawCaseInput } from '@app/domain';
 
 const kinds = ['decision', 'discussion', 'information'] as const;
@@ -24,12 +24,14 @@ export class ProposeCaseDto implements Omit<ProposeCaseInput, 'caseId'> {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @MaxLength(5000, { each: true })
+  @HasNoControlCharacters({ each: true })
   recommendation?: string[];
   @ApiPropertyOptional() @IsOptional() @IsText(100000) background?: string;
   @ApiPropertyOptional({ type: [AttachmentDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
@@ -56,6 +58,7 @@ export class DecideCaseDto implements Omit<DecideCaseInput, 'caseId'> {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @MaxLength(5000, { each: true })
+  @HasNoControlCharacters({ each: true })
   points?: string[];
 }
 
@@ -86,6 +89,7 @@ export class AssignFollowUpDto implements Omit<AssignFollowUpInput, 'caseId' | '
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OwnerDto)
   owners!: OwnerDto[];

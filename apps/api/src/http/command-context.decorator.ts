@@ -8,9 +8,10 @@ const MAX_KEY_LENGTH = 200;
 
 const parseIfMatch = (header: string | undefined): number | undefined => {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  // "3" as RFC 9110 writes an entity tag, W/"3" as a weak one, or the bare 3 people type; a quote left open is none.
+  const match = /^\s*(?:(?:W\/)?"(\d+)"|(\d+))\s*$/.exec(header);
   if (!match) throw new InvalidInputError([{ field: 'If-Match', reason: 'must be a revision such as "3"' }]);
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 };
 
 const parseIdempotencyKey = (header: string | undefined): string | undefined => {

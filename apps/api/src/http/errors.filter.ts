@@ -4,6 +4,7 @@ import { ReadModelsBehindError } from '@app/read-side';
 import { MinutesUnreadableError } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
+import { inspect } from 'node:util';
 import { ErrorBody } from './error-body';
 import { InvalidInputError } from './invalid-input.error';
 
@@ -14,8 +15,11 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toBody(error);
-    if (body.code === 'internal') this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    // inspect, not String: what a library throws or returns as an error need not be an Error (ics returns yup's
+    // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
+    if (body.code === 'internal') this.logger.error(inspect(error));
+    // A route may have set its own Content-Type (the calendar's text/calendar), and json() keeps one already set.
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(error: unknown): ErrorBody {

@@ -1,9 +1,49 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { InvalidInputError } from './invalid-input.error';
 
-/** Unknown fields are refused too, so a misspelt field is not silently dropped. */
+type Detail = InvalidInputError['details'][number];
+
+/** Nest's pipe deletes these keys before class-validator sees them, so forbidNonWhitelisted never names them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A null anywhere, and the prototype keys, by the path the validation's details use (`owners.0.email`).
+ * class-validator's IsOptional takes a null for a field left out, and the command would store the null as given.
+ * A body comes here at most MAX_BODY_DEPTH levels deep, so the recursion is bounded.
+ */
+const nullsAndPrototypeKeys = (value: unknown, path?: string): Detail[] =>
+  value !== null && typeof value === 'object'
+    ? Object.entries(value).flatMap(([key, child]) => {
+        const field = path === undefined ? key : `${path}.${key}`;
+        if (PROTOTYPE_KEYS.has(key)) return [{ field, reason: `property ${key} should not exist` }];
+        if (child === null) return [{ field, reason: `${field} must not be null: leave out a field that has no value` }];
+        return nullsAndPrototypeKeys(child, field);
+      })
+    : [];
+
+/**
+ * Unknown fields are refused too, so a misspelt field is not silently dropped; so are the prototype keys,
+ * and null, which is no value of any field. Every bad field is named in one answer, with the field's own
+ * reason where its validators have one.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const refused = nullsAndPrototypeKeys(value);
+    if (refused.length === 0) return super.transform(value, metadata);
+    const named = await super.transform(value, metadata).then(
+      (): Detail[] => [],
+      (error: unknown) => {
+        if (error instanceof InvalidInputError) return error.details;
+        throw error;
+      },
+    );
+    const namedAlready = ({ field }: Detail) => named.some((detail) => field === detail.field || field.startsWith(`${detail.field}.`));
+    throw new InvalidInputError([...named, ...refused.filter((detail) => !namedAlready(detail))]);
+  }
+}
+
 export const validationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new StrictValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -98,6 +98,31 @@ describe('forum calendar (iCalendar)', () => {
     ]);
   });
 
+  it('given meetings it cannot render (a start before 1970, a start in the year 10000 in UTC), then it leaves them out and shows the others, one with a null place too', () => {
+    // Such meetings were taken in before their input was checked, and stay in the log.
+    const meetings = meetingsFrom([
+      meetingScheduled('styregruppen-2030-01-01', 'styregruppen', '2030-01-01T10:00:00+01:00', { place: null as unknown as string }),
+      meetingScheduled('styregruppen-1969-12-31', 'styregruppen', '1969-12-31T10:00:00+01:00'),
+      meetingScheduled('styregruppen-9999-12-31', 'styregruppen', '9999-12-31T23:00:00-05:00'),
+      meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00', { place: 'Regionshuset, Sorø' }),
+    ]);
+    const events = parse(forumCalendar(styregruppen, meetings)).events;
+    expect(events.map((event) => [event.UID, event.DTSTART, event.LOCATION])).toEqual([
+      ['styregruppen-2025-08-08@beslutningsopfoelgning', '20250808T090000Z', 'Regionshuset, Sorø'],
+      ['styregruppen-2030-01-01@beslutningsopfoelgning', '20300101T090000Z', undefined],
+    ]);
+  });
+
+  it('given control characters in a place or a reason, then the calendar leaves them out and keeps the line breaks', () => {
+    const meetings = meetingsFrom([
+      meetingScheduled('styregruppen-2025-08-08', 'styregruppen', '2025-08-08T11:00:00+02:00', { place: 'Regions\u0000huset\u0007' }),
+      meetingCancelled('styregruppen-2025-08-08', 'styregruppen', '2025-08-01T09:00:00+02:00', { reason: 'For få\r\ntilmeldte\u001b[0m' }),
+    ]);
+    const ics = forumCalendar(styregruppen, meetings);
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(parse(ics).events[0]).toMatchObject({ LOCATION: 'Regionshuset', DESCRIPTION: 'Aflyst: For få\ntilmeldte[0m' });
+  });
+
   it('given a forum with no meetings, then it is a valid calendar with no VEVENT', () => {
     const ics = forumCalendar({ id: 'kl-koordinationsforum', name: 'KL Koordinationsforum', members: [] }, autumn);
     expect(ics).toContain('BEGIN:VCALENDAR');
