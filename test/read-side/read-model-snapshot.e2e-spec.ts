@@ -84,6 +84,32 @@ describe('read-model snapshots', () => {
     await again.stop();
   });
 
+  it('refuses a snapshot with any one byte changed, also where it is still valid JSON', async () => {
+    await scheduleMeetings(1, 2);
+    await (await run()).stop();
+    const whole = readFileSync(snapshotFile);
+    const loaded: number[] = [];
+    for (let offset = 0; offset < whole.length; offset++) {
+      const changed = Buffer.from(whole);
+      changed[offset] ^= 0x01;
+      writeFileSync(snapshotFile, changed);
+      if (readSnapshot(snapshotFile) !== undefined) loaded.push(offset);
+    }
+    expect({ loaded: loaded.length, firstAt: loaded.slice(0, 5) }).toEqual({ loaded: 0, firstAt: [] });
+  });
+
+  it('folds the whole log again when the snapshot was edited into other valid JSON, and saves the folded models over it', async () => {
+    await store.append('meeting-a', [scheduled('a', '2025-02-07T10:00:00+01:00')]);
+    await (await run()).stop();
+    plantMarker();
+    writeFileSync(snapshotFile, readFileSync(snapshotFile, 'utf8').replace('only-in-the-snapshot', 'edited-by-hand------'));
+    const edited = await run();
+    const ids = edited.ids();
+    await edited.stop();
+    expect(ids).toEqual(['a']);
+    expect(readSnapshot(snapshotFile)?.projections.meetings.entries.map(([id]) => id)).toEqual(['a']);
+  });
+
   it('folds the whole log again when a projection’s version has changed', async () => {
     await store.append('meeting-a', [scheduled('a', '2025-02-07T10:00:00+01:00')]);
     await (await run()).stop();
