@@ -1,6 +1,6 @@
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { meetingsProjection, MeetingView, Projection, ProjectionRunner, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -108,6 +108,31 @@ describe('read-model snapshots', () => {
     await edited.stop();
     expect(ids).toEqual(['a']);
     expect(readSnapshot(snapshotFile)?.projections.meetings.entries.map(([id]) => id)).toEqual(['a']);
+  });
+
+  const temporaryFiles = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+
+  // /dev/full answers every write with ENOSPC, as a full disk does; the temporary file is made a link to it.
+  (existsSync('/dev/full') ? it : it.skip)('removes its temporary file when the disk is full, and leaves the previous snapshot whole', async () => {
+    await scheduleMeetings(1, 2);
+    await (await run()).stop();
+    const before = readFileSync(snapshotFile);
+    symlinkSync('/dev/full', `${snapshotFile}.${process.pid}.tmp`);
+
+    expect(() => writeSnapshot(snapshotFile, readSnapshot(snapshotFile)!)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(temporaryFiles()).toEqual([]);
+    expect(readFileSync(snapshotFile)).toEqual(before);
+  });
+
+  it('removes its temporary file when it cannot be renamed into place', async () => {
+    await scheduleMeetings(1, 2);
+    await (await run()).stop();
+    const snapshot = readSnapshot(snapshotFile)!;
+    const occupied = join(dir, 'occupied');
+    mkdirSync(join(occupied, 'by-a-folder'), { recursive: true });
+
+    expect(() => writeSnapshot(occupied, snapshot)).toThrow();
+    expect(temporaryFiles()).toEqual([]);
   });
 
   it('folds the whole log again when a projection’s version has changed', async () => {

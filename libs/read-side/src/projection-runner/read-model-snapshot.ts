@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const READ_MODEL_SNAPSHOTS = Symbol('READ_MODEL_SNAPSHOTS');
@@ -124,10 +124,22 @@ const writeLines = (path: string, snapshot: ReadModelSnapshot): void => {
   }
 };
 
-/** Written beside and renamed into place, so a crash mid-write leaves the previous snapshot whole. */
+/**
+ * Written beside and renamed into place, so a crash mid-write leaves the previous snapshot whole. A write
+ * that fails removes what it wrote: on a full disk that part would hold on to the room the next write needs.
+ */
 export const writeSnapshot = (file: string, snapshot: ReadModelSnapshot): void => {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeLines(temporary, snapshot);
-  renameSync(temporary, file);
+  try {
+    writeLines(temporary, snapshot);
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The write's own error says what went wrong; this one would hide it.
+    }
+    throw error;
+  }
 };
