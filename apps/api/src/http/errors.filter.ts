@@ -1,5 +1,6 @@
 import { IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError } from '@app/commands';
 import { RefusedError } from '@app/domain';
+import { StorageFullError } from '@app/event-store';
 import { ReadModelsBehindError } from '@app/read-side';
 import { MinutesUnreadableError } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
@@ -14,7 +15,7 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toBody(error);
-    if (body.code === 'internal') this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.code === 'internal' || body.code === 'storage.full') this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
   }
 
@@ -31,6 +32,9 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (error instanceof MinutesUnreadableError) {
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: error.error.code, message: error.message };
+    }
+    if (error instanceof StorageFullError) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'storage.full', message: 'Der er ikke plads på disken til flere hændelser, så intet blev gemt. Prøv igen, når der er gjort plads.' };
     }
     if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
     if (error instanceof HttpException) {
