@@ -3,21 +3,32 @@
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
-const apps = ['api', 'worker'].map((name) =>
-  spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', name, 'src', 'main.js')], { stdio: 'inherit', env: process.env }),
-);
+const apps = [
+  { name: 'API', main: 'api' },
+  { name: 'worker', main: 'worker' },
+].map(({ name, main }) => ({
+  name,
+  child: spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', main, 'src', 'main.js')], { stdio: 'inherit', env: process.env }),
+}));
 
 let stopping = false;
+// Non-zero where an app ended by itself (the other half alone is no running product) or did not stop cleanly.
+let exitCode = 0;
 const stop = (signal) => {
   if (stopping) return;
   stopping = true;
-  apps.forEach((child) => child.exitCode === null && child.kill(signal));
+  apps.forEach(({ child }) => child.exitCode === null && child.kill(signal));
 };
 
 ['SIGINT', 'SIGTERM'].forEach((signal) => process.on(signal, () => stop(signal)));
-apps.forEach((child) =>
-  child.on('exit', (code) => {
+apps.forEach(({ name, child }) =>
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      const others = apps.filter((app) => app.child !== child).map((app) => app.name);
+      console.error(`The ${name} stopped ${code === null ? `on ${signal}` : `with exit code ${code}`}; stopping the ${others.join(' and ')} too.`);
+    }
+    if (!stopping || code) exitCode ||= code || 1;
     stop('SIGTERM');
-    if (apps.every((other) => other.exitCode !== null || other.signalCode !== null)) process.exit(code ?? 0);
+    if (apps.every((app) => app.child.exitCode !== null || app.child.signalCode !== null)) process.exit(exitCode);
   }),
 );

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEventStore, SqliteEventStore } from '@app/event-store';
+import { createEventStore, SqliteEventStore, StorageFullError } from '@app/event-store';
 import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
 
 const POLL_MS = 20;
@@ -122,6 +122,24 @@ describe('SqliteEventStore', () => {
     await expect(store.append('case-1', reusing)).rejects.toThrow(/already stored/);
     expect(await store.readStream('case-1')).toHaveLength(1);
     expect(await store.readStream('case-2')).toEqual([]);
+  });
+
+  it('refuses an append that finds no room with StorageFullError, stores nothing of it, and names the failure until a write succeeds', async () => {
+    const store = open();
+    await store.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+    // SQLite's own limit, on this connection: a write that needs a page past it gets SQLITE_FULL, as on a full disk.
+    const db = store['db'];
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    const large = { type: 'CaseNoted', data: { text: 'x'.repeat(100_000) } };
+
+    await expect(store.append('case-1', [large])).rejects.toThrow(StorageFullError);
+    expect(await store.readStream('case-1')).toHaveLength(1);
+    // A read succeeds, and the failure stays named: only a write shows that there is room again.
+    expect(store.storageFull).toMatchObject({ name: 'StorageFullError', code: 'SQLITE_FULL' });
+
+    db.pragma('max_page_count = 1000000');
+    await store.append('case-1', [large]);
+    expect(store.storageFull).toBeUndefined();
   });
 
   it('is what the factory makes without a connection string, in <dataDir>/events.db, creating the folder', async () => {

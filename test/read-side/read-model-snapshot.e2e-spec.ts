@@ -1,6 +1,6 @@
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { meetingsProjection, MeetingView, Projection, ProjectionRunner, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -82,6 +82,57 @@ describe('read-model snapshots', () => {
     const again = await run();
     expect(again.ids()).toEqual(['m1', 'm2', 'm3']);
     await again.stop();
+  });
+
+  it('refuses a snapshot with any one byte changed, also where it is still valid JSON', async () => {
+    await scheduleMeetings(1, 2);
+    await (await run()).stop();
+    const whole = readFileSync(snapshotFile);
+    const loaded: number[] = [];
+    for (let offset = 0; offset < whole.length; offset++) {
+      const changed = Buffer.from(whole);
+      changed[offset] ^= 0x01;
+      writeFileSync(snapshotFile, changed);
+      if (readSnapshot(snapshotFile) !== undefined) loaded.push(offset);
+    }
+    expect({ loaded: loaded.length, firstAt: loaded.slice(0, 5) }).toEqual({ loaded: 0, firstAt: [] });
+  });
+
+  it('folds the whole log again when the snapshot was edited into other valid JSON, and saves the folded models over it', async () => {
+    await store.append('meeting-a', [scheduled('a', '2025-02-07T10:00:00+01:00')]);
+    await (await run()).stop();
+    plantMarker();
+    writeFileSync(snapshotFile, readFileSync(snapshotFile, 'utf8').replace('only-in-the-snapshot', 'edited-by-hand------'));
+    const edited = await run();
+    const ids = edited.ids();
+    await edited.stop();
+    expect(ids).toEqual(['a']);
+    expect(readSnapshot(snapshotFile)?.projections.meetings.entries.map(([id]) => id)).toEqual(['a']);
+  });
+
+  const temporaryFiles = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+
+  // /dev/full answers every write with ENOSPC, as a full disk does; the temporary file is made a link to it.
+  (existsSync('/dev/full') ? it : it.skip)('removes its temporary file when the disk is full, and leaves the previous snapshot whole', async () => {
+    await scheduleMeetings(1, 2);
+    await (await run()).stop();
+    const before = readFileSync(snapshotFile);
+    symlinkSync('/dev/full', `${snapshotFile}.${process.pid}.tmp`);
+
+    expect(() => writeSnapshot(snapshotFile, readSnapshot(snapshotFile)!)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(temporaryFiles()).toEqual([]);
+    expect(readFileSync(snapshotFile)).toEqual(before);
+  });
+
+  it('removes its temporary file when it cannot be renamed into place', async () => {
+    await scheduleMeetings(1, 2);
+    await (await run()).stop();
+    const snapshot = readSnapshot(snapshotFile)!;
+    const occupied = join(dir, 'occupied');
+    mkdirSync(join(occupied, 'by-a-folder'), { recursive: true });
+
+    expect(() => writeSnapshot(occupied, snapshot)).toThrow();
+    expect(temporaryFiles()).toEqual([]);
   });
 
   it('folds the whole log again when a projection’s version has changed', async () => {

@@ -129,6 +129,11 @@ export interface EventStore {
   /** Position of the newest event in the log, or 0 when it is empty. */
   headPosition(): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Set by a write that found no room, until a write succeeds again: reads still answer meanwhile, so this
+   * is how a health check learns that the store takes no writes. Adapters that cannot tell leave it out.
+   */
+  readonly storageFull?: StorageFullError;
 }
 
 /**
@@ -183,5 +188,21 @@ export class WrongExpectedVersionError extends Error {
     readonly actual: number,
   ) {
     super(`Stream ${streamId} is at revision ${actual}, expected ${String(expected)}`);
+  }
+}
+
+/**
+ * A write found no room: the disk is full, or the database is at its size limit. Nothing of the write was
+ * stored, and the same write may succeed once room is made.
+ */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor(
+    /** The storage's own code, e.g. SQLITE_FULL. */
+    readonly code: string,
+    /** The storage's own error; its message says what ran out. */
+    cause: { message: string },
+  ) {
+    super(`No room to write to the event store (${code}: ${cause.message})`, { cause });
   }
 }

@@ -18,22 +18,26 @@ export class HealthController {
 
   /**
    * 200 once the event store answers, the read models have caught up with the log, and the worker keeps up
-   * with it; 503 before, and while an event has waited for the worker longer than WORKER_MAX_LAG_SECONDS.
+   * with it; 503 before, while an event has waited for the worker longer than WORKER_MAX_LAG_SECONDS, and
+   * from a write that found the store's disk full until a write succeeds again.
    */
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
-    let eventStore: 'up' | 'down' = 'up';
+    let eventStoreReason: string | undefined;
     let head = 0;
     let worker: WorkerHealth | undefined;
     try {
       head = await this.store.headPosition();
       worker = await workerHealth(this.store, this.checkpoints, this.config.workerMaxLagSeconds);
-    } catch {
-      eventStore = 'down';
+    } catch (error) {
+      eventStoreReason = (error as { message?: string } | null)?.message ?? String(error);
     }
+    // A full disk still lets the store answer reads, so the failed write is what tells.
+    eventStoreReason ??= this.store.storageFull?.message;
+    const eventStore = eventStoreReason === undefined ? 'up' : 'down';
     const readModels = this.readModels.ready ? 'up' : 'catching up';
     const ok = eventStore === 'up' && readModels === 'up' && worker?.status === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'unavailable', eventStore, readModels, head, position: this.readModels.position, worker };
+    return { status: ok ? 'ok' : 'unavailable', eventStore, eventStoreReason, readModels, head, position: this.readModels.position, worker };
   }
 }

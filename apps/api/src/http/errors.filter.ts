@@ -1,5 +1,6 @@
 import { IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError } from '@app/commands';
 import { RefusedError } from '@app/domain';
+import { StorageFullError } from '@app/event-store';
 import { ReadModelsBehindError } from '@app/read-side';
 import { MinutesUnreadableError } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
@@ -17,7 +18,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const body = this.toBody(error);
     // inspect, not String: what a library throws or returns as an error need not be an Error (ics returns yup's
     // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
-    if (body.code === 'internal') this.logger.error(inspect(error));
+    if (body.code === 'internal' || body.code === 'storage.full') this.logger.error(inspect(error));
     // A route may have set its own Content-Type (the calendar's text/calendar), and json() keeps one already set.
     host.switchToHttp().getResponse<Response>().status(body.statusCode).type('application/json').json(body);
   }
@@ -35,6 +36,9 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (error instanceof MinutesUnreadableError) {
       return { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: error.error.code, message: error.message };
+    }
+    if (error instanceof StorageFullError) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'storage.full', message: 'Der er ikke plads på disken til flere hændelser, så intet blev gemt. Prøv igen, når der er gjort plads.' };
     }
     if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
     if (error instanceof HttpException) {

@@ -15,6 +15,7 @@ import {
   RecordedEvent,
   revisionMatches,
   StreamBatch,
+  StorageFullError,
   SubscribeOptions,
   Subscription,
   SubscriptionFilter,
@@ -162,6 +163,14 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /**
+ * What SQLite answers when a write finds no room, known by code for the same reason: SQLITE_FULL where the
+ * database or its WAL cannot grow (SQLite turns the ENOSPC of a write into it; also at max_page_count),
+ * SQLITE_IOERR_SHMSIZE where the WAL's shared-memory index cannot. Other I/O errors (a failing disk) are
+ * not a matter of room.
+ */
+const NO_ROOM = new Set(['SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE']);
+
+/**
  * Event store in one SQLite file. Several instances, in this process or others (API and worker), may share
  * the file: SQLite serialises the writers, and subscriptions learn of other writers' events by polling.
  */
@@ -177,6 +186,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   private readonly sleepers = new Set<Sleeper>();
   private pollTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private noRoom: StorageFullError | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, options.synchronous ?? 'NORMAL');
@@ -204,12 +214,13 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
       result = this.appendBatch.immediate(streamId, events, expected);
     } catch (error) {
       // Only failures pay for the idempotency look-up, so a plain append stays one SELECT plus the INSERTs.
-      if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw error;
+      if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw this.asStorageFull(error);
       const original = this.findStoredBatch(streamId, events, expected);
       if (original) return original;
       if (error instanceof WrongExpectedVersionError) throw error;
       throw new EventIdTakenError(streamId);
     }
+    this.noRoom = undefined;
     this.wakeSleepers();
     return result;
   }
@@ -257,7 +268,16 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   }
 
   async saveCheckpoint(consumer: string, position: number): Promise<void> {
-    this.statements.saveCheckpoint.run(consumer, position, new Date().toISOString());
+    try {
+      this.statements.saveCheckpoint.run(consumer, position, new Date().toISOString());
+    } catch (error) {
+      throw this.asStorageFull(error);
+    }
+    this.noRoom = undefined;
+  }
+
+  get storageFull(): StorageFullError | undefined {
+    return this.noRoom;
   }
 
   async recordFailure(consumer: string, { position, eventId, what, error, failedAt }: ConsumerFailure): Promise<void> {
@@ -331,6 +351,14 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
       );
     }
     return { nextRevision: revision, position };
+  }
+
+  /** A write's error as StorageFullError where it found no room, remembered until a write succeeds; any other as it is. */
+  private asStorageFull(error: unknown): unknown {
+    const failure = error as { code?: unknown; message: string } | null;
+    if (typeof failure?.code !== 'string' || !NO_ROOM.has(failure.code)) return error;
+    this.noRoom = new StorageFullError(failure.code, failure);
+    return this.noRoom;
   }
 
   /**

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const READ_MODEL_SNAPSHOTS = Symbol('READ_MODEL_SNAPSHOTS');
@@ -35,11 +36,14 @@ interface Header {
 const LINE_CHARACTERS = 1 << 20;
 const NEWLINE = 0x0a;
 
+/** The last line: a SHA-256 over every byte before it, so a changed byte anywhere is found. */
+const trailer = (digest: string): string => `{"sha256":"${digest}"}\n`;
+
 /**
  * A header line, then each read model's entries as lines of JSON arrays of about a megabyte each, never the
  * whole snapshot as one string: a million events make about 200 MB of JSON, and V8 refuses strings past
- * 512 MB, which a few million more would reach. Returns undefined for a missing, unreadable or cut-off
- * file; the caller then folds the log.
+ * 512 MB, which a few million more would reach. Returns undefined for a missing, unreadable, cut-off or
+ * changed file (one whose checksum does not match); the caller then folds the log.
  */
 export const readSnapshot = (file: string): ReadModelSnapshot | undefined => {
   let buffer: Buffer;
@@ -48,13 +52,16 @@ export const readSnapshot = (file: string): ReadModelSnapshot | undefined => {
   } catch {
     return undefined;
   }
+  if (buffer.length === 0 || buffer[buffer.length - 1] !== NEWLINE) return undefined;
+  const contentEnd = buffer.lastIndexOf(NEWLINE, buffer.length - 2) + 1;
+  const digest = createHash('sha256').update(buffer.subarray(0, contentEnd)).digest('hex');
+  if (!buffer.subarray(contentEnd).equals(Buffer.from(trailer(digest)))) return undefined;
   let start = 0;
   const nextLine = (): string | undefined => {
-    if (start >= buffer.length) return undefined;
+    if (start >= contentEnd) return undefined;
     const end = buffer.indexOf(NEWLINE, start);
-    const stop = end === -1 ? buffer.length : end;
-    const line = buffer.toString('utf8', start, stop);
-    start = stop + 1;
+    const line = buffer.toString('utf8', start, end);
+    start = end + 1;
     return line;
   };
   try {
@@ -77,23 +84,25 @@ export const readSnapshot = (file: string): ReadModelSnapshot | undefined => {
 };
 
 /** write(2) may take less than it is given; the rest follows until all is written. */
-const writeAll = (fd: number, text: string): void => {
-  const bytes = Buffer.from(text, 'utf8');
+const writeAll = (fd: number, bytes: Buffer): void => {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 };
 
-/** Written beside and renamed into place, so a crash mid-write leaves the previous snapshot whole. */
-export const writeSnapshot = (file: string, snapshot: ReadModelSnapshot): void => {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+const writeLines = (path: string, snapshot: ReadModelSnapshot): void => {
   const header: Header = {
     position: snapshot.position,
     lastEventId: snapshot.lastEventId,
     projections: Object.fromEntries(Object.entries(snapshot.projections).map(([name, { version, entries }]) => [name, { version, count: entries.length }])),
   };
-  const fd = openSync(temporary, 'w');
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'w');
   try {
-    writeAll(fd, `${JSON.stringify(header)}\n`);
+    const writeLine = (text: string): void => {
+      const bytes = Buffer.from(text, 'utf8');
+      hash.update(bytes);
+      writeAll(fd, bytes);
+    };
+    writeLine(`${JSON.stringify(header)}\n`);
     for (const { entries } of Object.values(snapshot.projections)) {
       let line: string[] = [];
       let length = 0;
@@ -102,15 +111,35 @@ export const writeSnapshot = (file: string, snapshot: ReadModelSnapshot): void =
         line.push(json);
         length += json.length;
         if (length >= LINE_CHARACTERS) {
-          writeAll(fd, `[${line.join(',')}]\n`);
+          writeLine(`[${line.join(',')}]\n`);
           line = [];
           length = 0;
         }
       }
-      if (line.length > 0) writeAll(fd, `[${line.join(',')}]\n`);
+      if (line.length > 0) writeLine(`[${line.join(',')}]\n`);
     }
+    writeAll(fd, Buffer.from(trailer(hash.digest('hex'))));
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, file);
+};
+
+/**
+ * Written beside and renamed into place, so a crash mid-write leaves the previous snapshot whole. A write
+ * that fails removes what it wrote: on a full disk that part would hold on to the room the next write needs.
+ */
+export const writeSnapshot = (file: string, snapshot: ReadModelSnapshot): void => {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeLines(temporary, snapshot);
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The write's own error says what went wrong; this one would hide it.
+    }
+    throw error;
+  }
 };
