@@ -211,16 +211,15 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     try {
       // IMMEDIATE takes the write lock before reading the current revision: a deferred transaction that
       // upgrades to a write would get SQLITE_BUSY at once, without waiting, when another process writes.
-      result = this.appendBatch.immediate(streamId, events, expected);
+      result = this.write(() => this.appendBatch.immediate(streamId, events, expected));
     } catch (error) {
       // Only failures pay for the idempotency look-up, so a plain append stays one SELECT plus the INSERTs.
-      if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw this.asStorageFull(error);
+      if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw error;
       const original = this.findStoredBatch(streamId, events, expected);
       if (original) return original;
       if (error instanceof WrongExpectedVersionError) throw error;
       throw new EventIdTakenError(streamId);
     }
-    this.noRoom = undefined;
     this.wakeSleepers();
     return result;
   }
@@ -230,7 +229,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     if (empty) throw new RangeError(`Nothing to append to ${empty.streamId}: the batch is empty`);
     let results: AppendResult[];
     try {
-      results = this.appendBatches.immediate(batches);
+      results = this.write(() => this.appendBatches.immediate(batches));
     } catch (error) {
       if (isUniqueViolation(error)) throw new EventIdTakenError(batches.map((batch) => batch.streamId).join(', '));
       throw error;
@@ -268,12 +267,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   }
 
   async saveCheckpoint(consumer: string, position: number): Promise<void> {
-    try {
-      this.statements.saveCheckpoint.run(consumer, position, new Date().toISOString());
-    } catch (error) {
-      throw this.asStorageFull(error);
-    }
-    this.noRoom = undefined;
+    this.write(() => this.statements.saveCheckpoint.run(consumer, position, new Date().toISOString()));
   }
 
   get storageFull(): StorageFullError | undefined {
@@ -281,7 +275,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   }
 
   async recordFailure(consumer: string, { position, eventId, what, error, failedAt }: ConsumerFailure): Promise<void> {
-    this.statements.recordFailure.run(consumer, position, eventId, what, error, failedAt.toISOString());
+    this.write(() => this.statements.recordFailure.run(consumer, position, eventId, what, error, failedAt.toISOString()));
   }
 
   async consumerStatus(consumer: string): Promise<ConsumerStatus> {
@@ -353,12 +347,19 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     return { nextRevision: revision, position };
   }
 
-  /** A write's error as StorageFullError where it found no room, remembered until a write succeeds; any other as it is. */
-  private asStorageFull(error: unknown): unknown {
-    const failure = error as { code?: unknown; message: string } | null;
-    if (typeof failure?.code !== 'string' || !NO_ROOM.has(failure.code)) return error;
-    this.noRoom = new StorageFullError(failure.code, failure);
-    return this.noRoom;
+  /** Runs a write: one that finds no room throws StorageFullError, remembered until a write succeeds; any other error as it is. */
+  private write<T>(run: () => T): T {
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      const failure = error as { code?: unknown; message: string } | null;
+      if (typeof failure?.code !== 'string' || !NO_ROOM.has(failure.code)) throw error;
+      this.noRoom = new StorageFullError(failure.code, failure);
+      throw this.noRoom;
+    }
+    this.noRoom = undefined;
+    return result;
   }
 
   /**
