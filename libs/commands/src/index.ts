@@ -6,3 +6,4 @@ export * from './command-handling/execute-command';
 export * from './command-handling/clock';
 export * from './commands.module';
 export { minutesDigest } from './imports/import.command-handlers';
+export { reminderStreamId } from './reminders/reminder.command-handlers';

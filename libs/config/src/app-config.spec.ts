@@ -12,6 +12,13 @@ describe('loadAppConfig', () => {
       meetingTimeZone: 'Europe/Copenhagen',
       forumsFile: resolve('config/forums.json'),
       workerMaxLagSeconds: 60,
+      directoryFile: resolve('config/directory.json'),
+      remindersFile: resolve('config/reminders.json'),
+      redisPrefix: 'opfoelgning',
+      mailFrom: 'Rammeaftalesekretariatet <noreply@rammeaftale.example>',
+      publicUrl: 'http://localhost:3000',
+      linkSecret: undefined,
+      queueView: false,
     });
   });
 
@@ -26,6 +33,13 @@ describe('loadAppConfig', () => {
         TZ_MEETINGS: 'Europe/Berlin',
         FORUMS_FILE: '/etc/opfoelgning/forums.json',
         WORKER_MAX_LAG_SECONDS: '300',
+        DIRECTORY_FILE: '/etc/opfoelgning/directory.json',
+        REMINDERS_FILE: '/etc/opfoelgning/reminders.json',
+        REDIS_PREFIX: 'sjaelland',
+        MAIL_FROM: 'Sekretariatet <sekretariat@example.dk>',
+        PUBLIC_URL: 'https://opfoelgning.example.dk/',
+        LINK_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+        QUEUE_VIEW: '1',
       }),
     ).toEqual({
       port: 8080,
@@ -36,6 +50,13 @@ describe('loadAppConfig', () => {
       meetingTimeZone: 'Europe/Berlin',
       forumsFile: '/etc/opfoelgning/forums.json',
       workerMaxLagSeconds: 300,
+      directoryFile: '/etc/opfoelgning/directory.json',
+      remindersFile: '/etc/opfoelgning/reminders.json',
+      redisPrefix: 'sjaelland',
+      mailFrom: 'Sekretariatet <sekretariat@example.dk>',
+      publicUrl: 'https://opfoelgning.example.dk',
+      linkSecret: 'a-secret-of-at-least-thirty-two-characters',
+      queueView: true,
     });
   });
 

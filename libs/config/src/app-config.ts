@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 
 /** Every variable the product reads, validated once at start. */
@@ -42,6 +42,35 @@ class Environment {
   @IsInt()
   @Min(1)
   WORKER_MAX_LAG_SECONDS?: number;
+
+  @IsOptional()
+  @IsString()
+  DIRECTORY_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  REMINDERS_FILE?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1 to 40 letters, digits, - or _' })
+  REDIS_PREFIX?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be the http(s) address the API is reached at, e.g. https://opfoelgning.example.dk' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  LINK_SECRET?: string;
+
+  @IsOptional()
+  @IsIn(['0', '1'], { message: 'must be 1 (show the queue view) or 0' })
+  QUEUE_VIEW?: string;
 }
 
 export interface AppConfig {
@@ -54,6 +83,20 @@ export interface AppConfig {
   forumsFile: string;
   /** How long an event may wait for the worker before /health calls the worker stuck. */
   workerMaxLagSeconds: number;
+  /** People and organisations with e-mail addresses, that follow-up owners are resolved against. */
+  directoryFile: string;
+  /** When each kind of reminder is sent, the daily digest, and the escalation ladder. */
+  remindersFile: string;
+  /** Every Redis key of the reminder queues starts with it, so several installations can share a Redis. */
+  redisPrefix: string;
+  /** The sender of reminder e-mails. */
+  mailFrom: string;
+  /** Where the API is reached, for the links in e-mails. */
+  publicUrl: string;
+  /** Signs the links in e-mails; unset, one is made and kept in DATA_DIR (enough for one machine). */
+  linkSecret?: string;
+  /** Mount the queue view under /admin/queues. */
+  queueView: boolean;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +123,12 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig =
     meetingTimeZone: parsed.TZ_MEETINGS ?? 'Europe/Copenhagen',
     forumsFile: resolve(parsed.FORUMS_FILE ?? 'config/forums.json'),
     workerMaxLagSeconds: parsed.WORKER_MAX_LAG_SECONDS ?? 60,
+    directoryFile: resolve(parsed.DIRECTORY_FILE ?? 'config/directory.json'),
+    remindersFile: resolve(parsed.REMINDERS_FILE ?? 'config/reminders.json'),
+    redisPrefix: parsed.REDIS_PREFIX ?? 'opfoelgning',
+    mailFrom: parsed.MAIL_FROM ?? 'Rammeaftalesekretariatet <noreply@rammeaftale.example>',
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+    linkSecret: parsed.LINK_SECRET,
+    queueView: parsed.QUEUE_VIEW === '1',
   };
 };

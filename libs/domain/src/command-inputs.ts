@@ -15,6 +15,7 @@ import {
   RescheduleFollowUpInput,
 } from './follow-ups/follow-up.commands';
 import { RecordImportInput, ReviewMinutesInput } from './imports/import.commands';
+import { ClaimReminderInput, RecordReminderFailedInput, RecordReminderSentInput } from './reminders/reminder.commands';
 import { CancelMeetingInput, MarkMeetingHeldInput, RescheduleMeetingInput, ScheduleMeetingInput } from './meetings/meeting.commands';
 
 /**
@@ -40,6 +41,9 @@ export interface CommandInputs {
   'escalate-follow-up': EscalateFollowUpInput;
   'review-minutes': ReviewMinutesInput;
   'record-import': RecordImportInput;
+  'claim-reminder': ClaimReminderInput;
+  'record-reminder-sent': RecordReminderSentInput;
+  'record-reminder-failed': RecordReminderFailedInput;
 }
 
 export type CommandName = keyof CommandInputs;

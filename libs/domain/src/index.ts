@@ -19,3 +19,7 @@ export * from './imports/import.events';
 export * from './imports/import.commands';
 export * from './imports/import.state';
 export * from './imports/import.decider';
+export * from './reminders/reminder.events';
+export * from './reminders/reminder.commands';
+export * from './reminders/reminder.state';
+export * from './reminders/reminder.decider';

@@ -2,6 +2,7 @@ import { CommandName } from '@app/domain';
 import { caseCommandHandlers } from '../cases/case.command-handlers';
 import { followUpCommandHandlers } from '../follow-ups/follow-up.command-handlers';
 import { importCommandHandlers } from '../imports/import.command-handlers';
+import { reminderCommandHandlers } from '../reminders/reminder.command-handlers';
 import { meetingCommandHandlers } from '../meetings/meeting.command-handlers';
 import { CommandResult } from './command-context';
 import { CommandDependencies, CommandHandlers, CommandRequest, HandleCommand } from './command-request';
@@ -12,6 +13,7 @@ const commandHandlers: CommandHandlers<CommandName> = {
   ...caseCommandHandlers,
   ...followUpCommandHandlers,
   ...importCommandHandlers,
+  ...reminderCommandHandlers,
 };
 
 /**
