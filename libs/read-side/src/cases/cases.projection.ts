@@ -25,6 +25,8 @@ export interface CaseSummary {
   title: string;
   kind: CaseKind;
   forumId: string;
+  /** Who presents it at its meetings, as the proposal names them: whom the material deadline reminds. */
+  presenter?: string;
   status: CaseStatus;
   forums: Readonly<Record<string, CaseInForum>>;
   flow: readonly FlowEntry[];
@@ -44,6 +46,7 @@ const summaryWith = (summary: CaseSummary, status: CaseStatus, forums: Readonly<
   title: summary.title,
   kind: summary.kind,
   forumId: summary.forumId,
+  presenter: summary.presenter,
   status,
   forums,
   flow,
@@ -93,14 +96,14 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
 /** Every case with where it stands in each forum and what has happened to it: flow, pipelines, agendas. */
 export const casesProjection: Projection<CaseSummary> = {
   name: 'cases',
-  version: 2,
+  version: 3,
   keyOf: (event) => (isCaseEvent(event) ? event.data.caseId : undefined),
   evolve(summary, recorded) {
     const event = recorded as RecordedEvent & CaseEvent;
     if (event.type === 'CaseProposed') {
       if (summary) return summary;
-      const { caseId, title, kind, forumId } = event.data;
-      return { id: caseId, title, kind, forumId, status: 'open', forums: stepsAfter({}, event), flow: [] };
+      const { caseId, title, kind, forumId, presenter } = event.data;
+      return { id: caseId, title, kind, forumId, presenter, status: 'open', forums: stepsAfter({}, event), flow: [] };
     }
     return summary && evolveSummary(summary, event);
   },

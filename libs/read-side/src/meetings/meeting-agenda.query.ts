@@ -6,6 +6,7 @@ export interface AgendaItem {
   caseId: string;
   title: string;
   kind: string;
+  presenter?: string;
   purpose: 'decision' | 'information';
   state: 'scheduled' | 'decided';
   /** The earlier meeting it was carried over from: postponed, or moved from a cancelled meeting. */
@@ -34,6 +35,7 @@ export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetin
       caseId: summary.id,
       title: summary.title,
       kind: summary.kind,
+      presenter: summary.presenter,
       purpose: step.purpose,
       state: step.state as 'scheduled' | 'decided',
       carriedOverFrom: step.carriedOverFrom,

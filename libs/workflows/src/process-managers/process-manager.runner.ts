@@ -2,35 +2,14 @@ import { CLOCK, Clock, CommandContext, CommandRequest, IdempotencyKeyReusedError
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { RefusedError } from '@app/domain';
 import { CHECKPOINT_STORE, CheckpointStore, EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
-import {
-  casesProjection,
-  LogFollower,
-  meetingsProjection,
-  nextMeetingOf,
-  Projection,
-  Reaction,
-  reactToScheduling,
-  READ_MODELS_FILE,
-  ReadModels,
-  ReadModelSnapshot,
-  readSnapshot,
-  SchedulingView,
-  SNAPSHOT_EVERY_EVENTS,
-  writeSnapshot,
-} from '@app/read-side';
+import { casesProjection, meetingsProjection, nextMeetingOf, Projection, Reaction, reactToScheduling, SchedulingView } from '@app/read-side';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LogConsumer } from '../consumers/log-consumer';
 
 /** The consumer's name in the checkpoint store, and the prefix of its reactions' idempotency keys. */
 export const CASE_SCHEDULING = 'case-scheduling';
-/** The worker's own snapshot of its view, beside the API's. */
-const VIEW_FILE = `${CASE_SCHEDULING}.view.json`;
-/** Where versions before the checkpoint store kept the checkpoint: in the log. Read once, so an upgraded worker goes on where it was. */
-const LEGACY_CHECKPOINT_STREAM = `checkpoint-${CASE_SCHEDULING}`;
-/** Saving after every event would cost a write per event; a stale checkpoint only hands events over again, and reactions are idempotent. */
-const CHECKPOINT_EVERY_MS = 1000;
 /** Refusals that mean the chosen meeting can no longer take the case: the next one is tried. */
 const MEETING_GONE = ['meeting.cancelled', 'meeting.past'];
 /** Errors no retry can cure: the reaction is recorded as failed at once. */
@@ -39,70 +18,47 @@ const PERMANENT_ERRORS = [IdempotencyKeyReusedError, InvalidCommandError];
 const RETRY_PAUSES_MS = [1000, 2000, 4000, 8000];
 
 /**
- * Runs the case-scheduling process manager from the store's subscription. At start its view (meetings and
- * cases) is restored from the latest snapshot (its own or the API's) and caught up with the whole log before
- * anything is reacted to; then every event after its checkpoint is reacted to against the view as it is
- * when the reaction is carried out, not as it was when the event happened. A reaction whose meeting has
- * gone meanwhile tries the next one; one that fails for good is recorded in the checkpoint store and
- * reported by /health, and the worker goes on with the next event.
+ * The case-scheduling process manager: it reacts to every event after its checkpoint against its view as it
+ * is when the reaction is carried out, not as it was when the event happened (after a restart the view has
+ * caught up with the whole log first). A reaction whose meeting has gone meanwhile tries the next one; one
+ * that fails for good is recorded in the checkpoint store and reported by /health, and the worker goes on.
  */
 @Injectable()
 export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProcessManagerRunner.name);
-  private readonly view = new ReadModels([meetingsProjection, casesProjection] as Projection<unknown>[]);
-  private follower?: LogFollower;
-  /** Events up to here were reacted to before this start. */
-  private reactFrom = 0;
-  private handled = 0;
-  private saved = 0;
-  private viewSavedAt = 0;
-  private saving?: Promise<void>;
-  private timer?: NodeJS.Timeout;
+  private readonly consumer: LogConsumer;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly commands: CommandBus,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    // Without a checkpoint every event gets its reaction once: a log imported before the first start included.
-    const saved = await this.checkpoints.loadCheckpoint(CASE_SCHEDULING);
-    const checkpoint = saved ?? (await this.legacyCheckpoint()) ?? 0;
-    this.viewSavedAt = await this.restoreView();
-    await this.view.catchUp(this.store, await this.store.headPosition());
-    this.reactFrom = this.handled = checkpoint;
-    this.saved = saved ?? 0;
-    if (this.view.position - this.viewSavedAt >= SNAPSHOT_EVERY_EVENTS) this.saveView();
-    this.follower = new LogFollower(this.store, (event) => this.handle(event), this.logger);
-    this.follower.start(checkpoint);
-    this.timer = setInterval(() => void this.saveCheckpoint(), CHECKPOINT_EVERY_MS);
+  ) {
+    this.consumer = new LogConsumer(store, checkpoints, {
+      name: CASE_SCHEDULING,
+      projections: [meetingsProjection, casesProjection] as Projection<unknown>[],
+      dataDir: config.dataDir,
+      handle: (event) => this.react(event),
+      legacyCheckpointStream: `checkpoint-${CASE_SCHEDULING}`,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.follower?.stop();
-    await this.saveCheckpoint();
-    this.saveView();
+  onApplicationBootstrap(): Promise<void> {
+    return this.consumer.start();
   }
 
-  /** Carrying a reaction out never throws but where the failure cannot even be recorded: then the follower hands the event over again. */
-  private async handle(event: RecordedEvent): Promise<void> {
-    this.view.apply(event);
-    if (event.position > this.reactFrom) {
-      for (const reaction of reactToScheduling(event, this.currentView(), this.clock.now())) await this.carryOut(reaction, event);
-    }
-    this.handled = Math.max(this.handled, event.position);
-    if (this.view.position - this.viewSavedAt >= SNAPSHOT_EVERY_EVENTS) {
-      await this.saveCheckpoint();
-      this.saveView();
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.consumer.stop();
+  }
+
+  /** Carrying a reaction out never throws but where the failure cannot even be recorded: then the event is handed over again. */
+  private async react(event: RecordedEvent): Promise<void> {
+    for (const reaction of reactToScheduling(event, this.currentView(), this.clock.now())) await this.carryOut(reaction, event);
   }
 
   private currentView(): SchedulingView {
-    return { meetings: this.view.model(meetingsProjection), cases: this.view.model(casesProjection) };
+    return { meetings: this.consumer.view.model(meetingsProjection), cases: this.consumer.view.model(casesProjection) };
   }
 
   private async carryOut(reaction: Reaction, cause: RecordedEvent): Promise<void> {
@@ -147,7 +103,7 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
 
   /** The forum's next meeting after one that could not take the case, or undefined. */
   private meetingAfter(meetingId: string): string | undefined {
-    const meetings = this.view.model(meetingsProjection);
+    const meetings = this.consumer.view.model(meetingsProjection);
     const gone = meetings.get(meetingId);
     if (!gone) return undefined;
     const now = this.clock.now();
@@ -159,49 +115,5 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.logger.error(`Reaction to event ${cause.id} (position ${cause.position}) failed for good: ${what}: ${message}`);
     await this.checkpoints.recordFailure(CASE_SCHEDULING, { position: cause.position, eventId: cause.id, what, error: message, failedAt: new Date() });
-  }
-
-  /** The latest snapshot that fits this log: the worker's own, or the API's read models. */
-  private async restoreView(): Promise<number> {
-    const candidates = [VIEW_FILE, READ_MODELS_FILE]
-      .map((file) => readSnapshot(join(this.config.dataDir, file)))
-      .filter((snapshot): snapshot is ReadModelSnapshot => snapshot !== undefined)
-      .sort((a, b) => b.position - a.position);
-    for (const snapshot of candidates) {
-      if (await this.view.restore(this.store, snapshot)) return snapshot.position;
-    }
-    return 0;
-  }
-
-  private saveView(): void {
-    if (this.view.position === this.viewSavedAt) return;
-    try {
-      writeSnapshot(join(this.config.dataDir, VIEW_FILE), this.view.snapshot());
-      this.viewSavedAt = this.view.position;
-    } catch (error) {
-      this.logger.warn(`The process manager's view was not saved (${(error as Error).message}); the next start folds more of the log`);
-    }
-  }
-
-  /** One save at a time; a timer calls it, so the checkpoint also moves while no new events come. */
-  private saveCheckpoint(): Promise<void> {
-    this.saving ??= this.writeCheckpoint().finally(() => (this.saving = undefined));
-    return this.saving;
-  }
-
-  private async writeCheckpoint(): Promise<void> {
-    const position = this.handled;
-    if (position <= this.saved) return;
-    try {
-      await this.checkpoints.saveCheckpoint(CASE_SCHEDULING, position);
-      this.saved = position;
-    } catch (error) {
-      this.logger.warn(`The checkpoint was not saved (${(error as Error).message}); after a restart the events since the last one are handed over again, and their reactions append nothing twice`);
-    }
-  }
-
-  private async legacyCheckpoint(): Promise<number | undefined> {
-    const [last] = await this.store.readStream(LEGACY_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
-    return last ? (last.data as { position: number }).position : undefined;
   }
 }

@@ -1,0 +1,86 @@
+import { AppConfig } from '@app/config';
+import { Job, Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { PlannedReminder, reminderJobId } from './reminder-times';
+import { redisConnection } from './redis-connection';
+
+export const REMINDER_QUEUE_NAME = 'reminders';
+
+/** What a reminder job carries: which reminder, and when it was meant to fire, so a job that fires after its subject moved can tell. */
+export interface ReminderJobData {
+  kind: string;
+  subjectId: string;
+  fireAt: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Jobs are kept a week after they ran, so adding a reminder again after a restart finds it and adds nothing;
+ * once gone, a reminder added again is sent only where the log has no record of it. A failed send is tried
+ * again with a growing pause, about two hours in all, and then recorded as failed.
+ */
+const JOB_OPTIONS = {
+  removeOnComplete: { age: (7 * DAY_MS) / 1000 },
+  removeOnFail: { age: (30 * DAY_MS) / 1000 },
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 5_000 },
+} as const;
+
+/** The queue of delayed reminder jobs, keyed by kind and subject. */
+export class ReminderQueue {
+  readonly queue: Queue<ReminderJobData>;
+  private readonly connection: Redis;
+
+  constructor(url: string, prefix: string) {
+    this.connection = redisConnection(url);
+    // An unanswered Redis is reported by /health; the connection keeps retrying by itself.
+    this.connection.on('error', () => undefined);
+    this.queue = new Queue<ReminderJobData>(REMINDER_QUEUE_NAME, { connection: this.connection, prefix });
+  }
+
+  static forConfig(url: string, config: Pick<AppConfig, 'redisPrefix'>): ReminderQueue {
+    return new ReminderQueue(url, config.redisPrefix);
+  }
+
+  /** Adds the reminder, or moves it where its time has changed. A job being sent right now is left alone. */
+  async upsert(reminder: PlannedReminder, now = Date.now()): Promise<void> {
+    const existing: Job<ReminderJobData> | undefined = await this.queue.getJob(reminder.jobId);
+    if (existing) {
+      if (existing.data.fireAt === reminder.fireAt) return;
+      if ((await existing.getState()) === 'active') return;
+      await existing.remove();
+    }
+    await this.add([reminder], now);
+  }
+
+  /** Adds reminders that cannot exist yet (a meeting just scheduled): one round trip for all of them. */
+  async add(reminders: PlannedReminder[], now = Date.now()): Promise<void> {
+    if (reminders.length === 0) return;
+    await this.queue.addBulk(
+      reminders.map(({ jobId, kind, subjectId, fireAt }) => ({
+        name: kind,
+        data: { kind, subjectId, fireAt },
+        opts: { ...JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(fireAt) - now) },
+      })),
+    );
+  }
+
+  async remove(kind: string, subjectId: string): Promise<void> {
+    const job = await this.queue.getJob(reminderJobId(kind, subjectId));
+    if (job && (await job.getState()) !== 'active') await job.remove();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.connection.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}
