@@ -1,5 +1,6 @@
 import { ReminderTiming, ScheduledReminderKind, ReminderSettings } from '@app/config';
 import { DateTime } from 'luxon';
+import { ReminderKind } from './reminder-mail';
 
 /**
  * When a reminder fires: so many days before, at a clock time in the meetings' time zone (or at the
@@ -16,7 +17,7 @@ export const fireTime = (timing: ReminderTiming, startsAt: string, timeZone: str
 export interface PlannedReminder {
   /** Fixed per kind and subject, so adding it twice adds it once. BullMQ refuses ':' in a job id. */
   jobId: string;
-  kind: ScheduledReminderKind;
+  kind: ReminderKind;
   subjectId: string;
   /** ISO 8601 in UTC. */
   fireAt: string;
