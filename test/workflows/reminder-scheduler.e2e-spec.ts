@@ -36,7 +36,7 @@ describe('the reminder scheduler', () => {
   };
 
   beforeEach(async () => {
-    queue = new ReminderQueue(REDIS_URL, prefix);
+    queue = new ReminderQueue(REDIS_URL, prefix, settings.delivery);
     view = new ReadModels([meetingsProjection, followUpsProjection] as Projection<unknown>[]);
     scheduler = new ReminderScheduler(queue, view, settings, { meetingTimeZone: 'Europe/Copenhagen' });
     record = recorder();

@@ -19,9 +19,10 @@ describe('the reminders file', () => {
       { level: 'agenda', daysOverdue: 21 },
     ]);
     expect(shipped.daily.cron).toBe('0 7 * * *');
+    expect(shipped.delivery).toEqual({ attempts: 10, firstRetrySeconds: 5, claimStaleAfterSeconds: 120 });
   });
 
-  const file = { kinds: shipped.kinds, daily: shipped.daily, escalation: shipped.escalation };
+  const file = { kinds: shipped.kinds, daily: shipped.daily, escalation: shipped.escalation, delivery: shipped.delivery };
 
   it.each([
     ['a clock time that is no time', { ...file, kinds: { ...file.kinds, agenda: { daysBefore: 5, at: '9' } } }, 'kinds.agenda.at'],
@@ -30,6 +31,8 @@ describe('the reminders file', () => {
     ['a ladder out of order', { ...file, escalation: [{ level: 'chair', daysOverdue: 1 }, { level: 'owner', daysOverdue: 7 }] }, 'ladder'],
     ['a ladder whose days go down', { ...file, escalation: [{ level: 'owner', daysOverdue: 7 }, { level: 'secretariat', daysOverdue: 3 }] }, 'more days overdue'],
     ['an unknown step', { ...file, escalation: [{ level: 'mayor', daysOverdue: 1 }] }, 'escalation.0.level'],
+    ['no delivery settings', { ...file, delivery: undefined }, 'delivery'],
+    ['a kind left out', { ...file, kinds: { ...file.kinds, agenda: undefined } }, 'kinds.agenda'],
   ])('refuses %s, naming it', (_name, json, named) => {
     expect(() => parseReminderSettings(json, 'reminders.json')).toThrow(ConfigError);
     expect(() => parseReminderSettings(json, 'reminders.json')).toThrow(named);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { EscalationLevel, escalationLevels } from '@app/domain';
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsIn, IsInt, Matches, Max, Min, ValidateNested, validateSync, ValidationError } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsDefined, IsIn, IsInt, Matches, Max, Min, ValidateNested, validateSync, ValidationError } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from './app-config';
 
@@ -21,6 +21,15 @@ export interface ReminderSettings {
   daily: { cron: string };
   /** The ladder, in order: the step is taken once a follow-up is this many days overdue. */
   escalation: { level: EscalationLevel; daysOverdue: number }[];
+  delivery: DeliverySettings;
+}
+
+export interface DeliverySettings {
+  /** Tries of a mail the SMTP server does not take, the pauses doubling from the first; then it is recorded as failed. */
+  attempts: number;
+  firstRetrySeconds: number;
+  /** A claim this old with no outcome belongs to a worker that died while sending: the mail is sent again. */
+  claimStaleAfterSeconds: number;
 }
 
 class TimingEntry {
@@ -29,10 +38,10 @@ class TimingEntry {
 }
 
 class KindsEntry {
-  @ValidateNested() @Type(() => TimingEntry) 'material-deadline'!: TimingEntry;
-  @ValidateNested() @Type(() => TimingEntry) 'follow-ups-due'!: TimingEntry;
-  @ValidateNested() @Type(() => TimingEntry) agenda!: TimingEntry;
-  @ValidateNested() @Type(() => TimingEntry) 'follow-up-due-date'!: TimingEntry;
+  @IsDefined() @ValidateNested() @Type(() => TimingEntry) 'material-deadline'!: TimingEntry;
+  @IsDefined() @ValidateNested() @Type(() => TimingEntry) 'follow-ups-due'!: TimingEntry;
+  @IsDefined() @ValidateNested() @Type(() => TimingEntry) agenda!: TimingEntry;
+  @IsDefined() @ValidateNested() @Type(() => TimingEntry) 'follow-up-due-date'!: TimingEntry;
 }
 
 class DailyEntry {
@@ -41,15 +50,22 @@ class DailyEntry {
   cron!: string;
 }
 
+class DeliveryEntry {
+  @IsInt() @Min(1) @Max(30) attempts!: number;
+  @IsInt() @Min(1) @Max(3600) firstRetrySeconds!: number;
+  @IsInt() @Min(1) @Max(86_400) claimStaleAfterSeconds!: number;
+}
+
 class StepEntry {
   @IsIn(escalationLevels) level!: EscalationLevel;
   @IsInt() @Min(1) @Max(365) daysOverdue!: number;
 }
 
 class RemindersFile {
-  @ValidateNested() @Type(() => KindsEntry) kinds!: KindsEntry;
-  @ValidateNested() @Type(() => DailyEntry) daily!: DailyEntry;
+  @IsDefined() @ValidateNested() @Type(() => KindsEntry) kinds!: KindsEntry;
+  @IsDefined() @ValidateNested() @Type(() => DailyEntry) daily!: DailyEntry;
   @IsArray() @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => StepEntry) escalation!: StepEntry[];
+  @IsDefined() @ValidateNested() @Type(() => DeliveryEntry) delivery!: DeliveryEntry;
 }
 
 const describe = (errors: ValidationError[], path = ''): string[] =>
@@ -81,6 +97,7 @@ export const parseReminderSettings = (json: unknown, source: string): ReminderSe
     },
     daily: { cron: file.daily.cron },
     escalation: file.escalation.map(({ level, daysOverdue }) => ({ level, daysOverdue })),
+    delivery: { attempts: file.delivery.attempts, firstRetrySeconds: file.delivery.firstRetrySeconds, claimStaleAfterSeconds: file.delivery.claimStaleAfterSeconds },
   };
 };
 

@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/config';
+import { DeliverySettings } from '@app/config';
 import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PlannedReminder, reminderJobId } from './reminder-times';
@@ -18,29 +18,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Jobs are kept a week after they ran, so adding a reminder again after a restart finds it and adds nothing;
  * once gone, a reminder added again is sent only where the log has no record of it. A failed send is tried
- * again with a growing pause, about two hours in all, and then recorded as failed.
+ * again with a doubling pause (the delivery settings), and then recorded as failed.
  */
-const JOB_OPTIONS = {
+const jobOptions = ({ attempts, firstRetrySeconds }: DeliverySettings) => ({
   removeOnComplete: { age: (7 * DAY_MS) / 1000 },
   removeOnFail: { age: (30 * DAY_MS) / 1000 },
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 5_000 },
-} as const;
+  attempts,
+  backoff: { type: 'exponential', delay: firstRetrySeconds * 1000 },
+});
 
 /** The queue of delayed reminder jobs, keyed by kind and subject. */
 export class ReminderQueue {
   readonly queue: Queue<ReminderJobData>;
   private readonly connection: Redis;
 
-  constructor(url: string, prefix: string) {
+  constructor(
+    url: string,
+    prefix: string,
+    private readonly delivery: DeliverySettings,
+  ) {
     this.connection = redisConnection(url);
     // An unanswered Redis is reported by /health; the connection keeps retrying by itself.
     this.connection.on('error', () => undefined);
     this.queue = new Queue<ReminderJobData>(REMINDER_QUEUE_NAME, { connection: this.connection, prefix });
-  }
-
-  static forConfig(url: string, config: Pick<AppConfig, 'redisPrefix'>): ReminderQueue {
-    return new ReminderQueue(url, config.redisPrefix);
   }
 
   /** Adds the reminder, or moves it where its time has changed. A job being sent right now is left alone. */
@@ -61,7 +61,7 @@ export class ReminderQueue {
       reminders.map(({ jobId, kind, subjectId, fireAt }) => ({
         name: kind,
         data: { kind, subjectId, fireAt },
-        opts: { ...JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(fireAt) - now) },
+        opts: { ...jobOptions(this.delivery), jobId, delay: Math.max(0, Date.parse(fireAt) - now) },
       })),
     );
   }
