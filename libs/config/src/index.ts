@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './forums-file';
+export * from './directory-file';
 export * from './config.module';
