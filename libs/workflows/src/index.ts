@@ -4,3 +4,4 @@ export * from './imports/minutes-imports';
 export * from './imports/minutes-imports.module';
 export * from './reminders/recipients';
 export * from './reminders/completion-links';
+export * from './reminders/link-secret';
