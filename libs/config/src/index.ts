@@ -1,4 +1,5 @@
 export * from './app-config';
 export * from './forums-file';
+export * from './directory-file';
 export * from './config.module';
 export * from './reminders-file';

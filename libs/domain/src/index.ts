@@ -14,6 +14,7 @@ export * from './follow-ups/follow-up.commands';
 export * from './follow-ups/follow-up.state';
 export * from './follow-ups/follow-up.decider';
 export * from './forums/forum';
+export * from './directory/directory';
 export * from './command-inputs';
 export * from './imports/import.events';
 export * from './imports/import.commands';

@@ -1,5 +1,8 @@
 import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
+import { DIRECTORY } from '@app/config';
+import { DirectoryEntry, Owner } from '@app/domain';
 import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
+import { resolveOwners } from '@app/workflows';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -7,6 +10,10 @@ import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandResultDto } from '../http/command-result.dto';
 import { ErrorBody } from '../http/error-body';
 import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, RescheduleFollowUpDto } from './follow-up.dtos';
+
+/** An owner as listed, with whether reminders reach them; the secretariat is told of those they do not. */
+export type ListedOwner = Owner & { reachable: boolean; note?: 'ingen e-mailadresse' };
+export type ListedFollowUp = Omit<FollowUpView, 'owners'> & { owners: ListedOwner[] };
 
 @ApiTags('follow-ups')
 @ApiConflictResponse({ type: ErrorBody })
@@ -16,17 +23,23 @@ export class FollowUpsController {
     private readonly commands: CommandBus,
     private readonly readModels: ProjectionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DIRECTORY) private readonly directory: DirectoryEntry[],
   ) {}
 
   @Get()
-  list(@Query() query: FollowUpsQueryDto): FollowUpView[] {
+  list(@Query() query: FollowUpsQueryDto): ListedFollowUp[] {
     const { after: _after, ...filter } = query;
     return listFollowUps(
       { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
       this.readModels.model(meetingsProjection),
       filter,
       this.clock.now().slice(0, 10),
-    );
+    ).map((view) => ({ ...view, owners: view.owners.map((owner) => this.withReach(owner)) }));
+  }
+
+  /** Resolved against the directory, not stored with the follow-up: an address added to the directory reaches old follow-ups too. */
+  private withReach(owner: Owner): ListedOwner {
+    return resolveOwners([owner], this.directory).unreachable.length === 0 ? { ...owner, reachable: true } : { ...owner, reachable: false, note: 'ingen e-mailadresse' };
   }
 
   @Post(':id/complete')

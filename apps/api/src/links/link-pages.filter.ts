@@ -1,0 +1,22 @@
+import { DIRECTORY } from '@app/config';
+import { DirectoryEntry } from '@app/domain';
+import { StorageFullError } from '@app/event-store';
+import { secretariatOf } from '@app/workflows';
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { inspect } from 'node:util';
+import { failurePage, PAGE_HEADERS } from './completion-link.pages';
+
+/** The link pages are read by people, not programs: what their controller does not answer itself still gets a page, not the API's JSON. */
+@Catch()
+export class LinkPagesFilter implements ExceptionFilter {
+  private readonly logger = new Logger(LinkPagesFilter.name);
+
+  constructor(@Inject(DIRECTORY) private readonly directory: DirectoryEntry[]) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    this.logger.error(inspect(error));
+    const page = failurePage(error instanceof StorageFullError ? 503 : 500, secretariatOf(this.directory));
+    host.switchToHttp().getResponse<Response>().status(page.status).set(PAGE_HEADERS).send(page.html);
+  }
+}
