@@ -19,7 +19,7 @@ describe('the reminders file', () => {
       { level: 'agenda', daysOverdue: 21 },
     ]);
     expect(shipped.daily.cron).toBe('0 7 * * *');
-    expect(shipped.delivery).toEqual({ attempts: 10, firstRetrySeconds: 5, claimStaleAfterSeconds: 120 });
+    expect(shipped.delivery).toEqual({ attempts: 10, firstRetrySeconds: 5, claimStaleAfterSeconds: 120, lockSeconds: 30 });
   });
 
   const file = { kinds: shipped.kinds, daily: shipped.daily, escalation: shipped.escalation, delivery: shipped.delivery };

@@ -30,6 +30,8 @@ export interface DeliverySettings {
   firstRetrySeconds: number;
   /** A claim this old with no outcome belongs to a worker that died while sending: the mail is sent again. */
   claimStaleAfterSeconds: number;
+  /** How long a worker holds a job before another may take it up, where the first has died. */
+  lockSeconds: number;
 }
 
 class TimingEntry {
@@ -54,6 +56,7 @@ class DeliveryEntry {
   @IsInt() @Min(1) @Max(30) attempts!: number;
   @IsInt() @Min(1) @Max(3600) firstRetrySeconds!: number;
   @IsInt() @Min(1) @Max(86_400) claimStaleAfterSeconds!: number;
+  @IsInt() @Min(1) @Max(3600) lockSeconds!: number;
 }
 
 class StepEntry {
@@ -97,7 +100,12 @@ export const parseReminderSettings = (json: unknown, source: string): ReminderSe
     },
     daily: { cron: file.daily.cron },
     escalation: file.escalation.map(({ level, daysOverdue }) => ({ level, daysOverdue })),
-    delivery: { attempts: file.delivery.attempts, firstRetrySeconds: file.delivery.firstRetrySeconds, claimStaleAfterSeconds: file.delivery.claimStaleAfterSeconds },
+    delivery: {
+      attempts: file.delivery.attempts,
+      firstRetrySeconds: file.delivery.firstRetrySeconds,
+      claimStaleAfterSeconds: file.delivery.claimStaleAfterSeconds,
+      lockSeconds: file.delivery.lockSeconds,
+    },
   };
 };
 

@@ -71,6 +71,17 @@ export class ReminderQueue {
     if (job && (await job.getState()) !== 'active') await job.remove();
   }
 
+  /** Calls `handler` each time the connection to Redis is ready again after it was lost. */
+  onReconnect(handler: () => void): void {
+    let lost = false;
+    this.connection.on('close', () => (lost = true));
+    this.connection.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      handler();
+    });
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (await this.connection.ping()) === 'PONG';
