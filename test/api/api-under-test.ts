@@ -1,6 +1,6 @@
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, loadAppConfig } from '@app/config';
-import { ProcessManagersModule } from '@app/workflows';
+import { ProcessManagersModule, RemindersModule } from '@app/workflows';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,16 +32,18 @@ export interface ApiOptions {
   dataDir?: string;
   /** Also run the worker's process managers in the same app, as `npm start` runs them beside the API. */
   withWorker?: boolean;
+  /** Also run the worker's reminders (scheduler and sender) in the same app. */
+  withReminders?: boolean;
   /** Further variables of the environment, e.g. FORUMS_FILE. */
   env?: Record<string, string>;
 }
 
 /** The real API on a real SQLite file in a fresh temporary DATA_DIR. */
 export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUnderTest> => {
-  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false, env = {} } =
+  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false, withReminders = false, env = {} } =
     typeof options === 'string' ? { now: options } : options;
   const clock = new TestClock(now);
-  const moduleRef = await Test.createTestingModule({ imports: withWorker ? [ApiModule, ProcessManagersModule] : [ApiModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule, ...(withWorker ? [ProcessManagersModule] : []), ...(withReminders ? [RemindersModule] : [])] })
     .overrideProvider(APP_CONFIG)
     // Without a worker, nothing handles the events: /health would call the absent worker stuck a minute in.
     .useValue(loadAppConfig({ ...(withWorker ? {} : { WORKER_MAX_LAG_SECONDS: '3600' }), ...env, DATA_DIR: dataDir }))

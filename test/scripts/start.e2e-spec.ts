@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
@@ -26,22 +27,28 @@ const listen = (server: Server): Promise<number> =>
 describe('npm start (scripts/start.js)', () => {
   let dataDir: string;
   let occupier: Server;
+  // The worker it starts finds the Redis of this machine: its keys go under a prefix of this test's own, removed after.
+  const redisPrefix = `test-start-${process.pid}`;
 
   beforeAll(buildWhereStale, 120_000);
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'start-'));
     occupier = createServer();
   });
-  afterEach(() => {
+  afterEach(async () => {
     occupier.close();
     rmSync(dataDir, { recursive: true, force: true });
+    const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const keys = await redis.keys(`${redisPrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
   });
 
   it('exits non-zero and says why when the API cannot listen on its port', async () => {
     const port = await listen(occupier);
     const start = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,4 +1,8 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
 import { ProjectionRunner } from '@app/read-side';
+import { RemindersStatus } from '@app/workflows';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,7 +13,21 @@ import { ReadAfterInterceptor } from './http/read-after';
 import { validationPipe } from './http/validation.pipe';
 
 const BODY_LIMIT = '1mb';
+const QUEUE_VIEW_PATH = '/admin/queues';
 const IMPORT_BODY_LIMIT = '4mb';
+
+/**
+ * The reminder queue as the secretariat can watch it, under /admin/queues: only where QUEUE_VIEW=1 and the
+ * reminders run, as nothing yet asks who is looking.
+ */
+const mountQueueView = (app: INestApplication): void => {
+  const queue = app.get(RemindersStatus).queue;
+  if (!queue) return;
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_VIEW_PATH);
+  createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
+  app.use(QUEUE_VIEW_PATH, serverAdapter.getRouter());
+};
 
 /** Everything main.ts does to the app besides listening, so the end-to-end tests run the same app. */
 export const configureApi = (app: INestApplication): INestApplication => {
@@ -18,6 +36,7 @@ export const configureApi = (app: INestApplication): INestApplication => {
   app.use('/api/imports', json({ limit: IMPORT_BODY_LIMIT }));
   (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT });
   app.use(refuseDeepBodies);
+  mountQueueView(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));

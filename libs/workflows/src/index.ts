@@ -5,3 +5,5 @@ export * from './imports/minutes-imports.module';
 export * from './reminders/recipients';
 export * from './reminders/completion-links';
 export * from './reminders/link-secret';
+export * from './reminders/reminders.module';
+export * from './reminders/reminders-status';

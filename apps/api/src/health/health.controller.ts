@@ -1,7 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { CHECKPOINT_STORE, CheckpointStore, EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-side';
-import { WorkerHealth, workerHealth } from '@app/workflows';
+import { RemindersHealth, RemindersStatus, WorkerHealth, workerHealth } from '@app/workflows';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -14,12 +14,14 @@ export class HealthController {
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readModels: ProjectionRunner,
+    private readonly reminders: RemindersStatus,
   ) {}
 
   /**
-   * 200 once the event store answers, the read models have caught up with the log, and the worker keeps up
-   * with it; 503 before, while an event has waited for the worker longer than WORKER_MAX_LAG_SECONDS, and
-   * from a write that found the store's disk full until a write succeeds again.
+   * 200 once the event store answers, the read models have caught up with the log, the worker keeps up with
+   * it, and Redis answers where the reminders use one; 503 before, while an event has waited for the worker
+   * longer than WORKER_MAX_LAG_SECONDS, while Redis does not answer, and from a write that found the store's
+   * disk full until a write succeeds again. Without Redis at all the reminders are off, and say so here.
    */
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
@@ -36,8 +38,9 @@ export class HealthController {
     eventStoreReason ??= this.store.storageFull?.message;
     const eventStore = eventStoreReason === undefined ? 'up' : 'down';
     const readModels = this.readModels.ready ? 'up' : 'catching up';
-    const ok = eventStore === 'up' && readModels === 'up' && worker?.status === 'up';
+    const reminders: RemindersHealth = await this.reminders.health();
+    const ok = eventStore === 'up' && readModels === 'up' && worker?.status === 'up' && (reminders.state === 'off' || reminders.redis === 'up');
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'unavailable', eventStore, eventStoreReason, readModels, head, position: this.readModels.position, worker };
+    return { status: ok ? 'ok' : 'unavailable', eventStore, eventStoreReason, readModels, head, position: this.readModels.position, worker, reminders };
   }
 }

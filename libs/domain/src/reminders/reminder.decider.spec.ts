@@ -33,6 +33,11 @@ describe('reminder decider', () => {
     it('refuses another claim while the first is fresh', () => {
       given([claimed]).when({ ...claim, claimedBy: 'worker-b', now: '2025-12-07T09:01:00+01:00' }).thenRefuses('reminder.claimed');
     });
+    it('lets the worker that claimed it claim it again as it tries again', () => {
+      given([claimed])
+        .when({ ...claim, now: '2025-12-07T09:00:30+01:00' })
+        .then([{ type: 'ReminderClaimed', data: { ...key, messageId, claimedBy: 'worker-a', claimedAt: '2025-12-07T09:00:30+01:00' } }]);
+    });
     it('lets another worker take over a claim left stale by a worker that died mid-send', () => {
       given([claimed])
         .when({ ...claim, claimedBy: 'worker-b', now: '2025-12-07T09:02:00+01:00' })

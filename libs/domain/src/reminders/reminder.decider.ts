@@ -15,7 +15,8 @@ export const decideReminder = (command: ReminderCommand, state: ReminderState): 
   const { kind, subjectId, recipient, now } = command;
   switch (command.type) {
     case 'ClaimReminder': {
-      if (state.status === 'claimed') {
+      // The same worker claims again when it tries again; another waits until the claim is stale.
+      if (state.status === 'claimed' && state.claimedBy !== command.claimedBy) {
         const age = instant(now) - instant(state.claimedAt);
         if (age < command.staleAfterSeconds * 1000) return refuse('reminder.claimed', 'En anden er ved at sende påmindelsen.');
       }

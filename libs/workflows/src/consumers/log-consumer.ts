@@ -1,5 +1,5 @@
 import { CheckpointStore, EventStore, RecordedEvent } from '@app/event-store';
-import { LogFollower, Projection, READ_MODELS_FILE, ReadModels, ReadModelSnapshot, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
+import { LogFollower, READ_MODELS_FILE, ReadModels, ReadModelSnapshot, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 
@@ -9,8 +9,8 @@ const CHECKPOINT_EVERY_MS = 1000;
 export interface LogConsumerOptions {
   /** Its name in the checkpoint store, and its snapshot's file name. */
   name: string;
-  /** The read models it keeps as its view of the log. */
-  projections: Projection<unknown>[];
+  /** The read models it keeps as its view of the log; it restores and feeds them, and nothing else writes to them. */
+  view: ReadModels;
   dataDir: string;
   /** Acts on an event after the checkpoint; the view already includes it, and everything before it in the log. */
   handle: (event: RecordedEvent) => Promise<void>;
@@ -40,7 +40,7 @@ export class LogConsumer {
     private readonly checkpoints: CheckpointStore,
     private readonly options: LogConsumerOptions,
   ) {
-    this.view = new ReadModels(options.projections);
+    this.view = options.view;
     this.logger = new Logger(options.name);
   }
 

@@ -2,7 +2,7 @@ import { CLOCK, Clock, CommandContext, CommandRequest, IdempotencyKeyReusedError
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { RefusedError } from '@app/domain';
 import { CHECKPOINT_STORE, CheckpointStore, EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
-import { casesProjection, meetingsProjection, nextMeetingOf, Projection, Reaction, reactToScheduling, SchedulingView } from '@app/read-side';
+import { casesProjection, meetingsProjection, nextMeetingOf, Projection, Reaction, reactToScheduling, ReadModels, SchedulingView } from '@app/read-side';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,7 +37,7 @@ export class ProcessManagerRunner implements OnApplicationBootstrap, OnApplicati
   ) {
     this.consumer = new LogConsumer(store, checkpoints, {
       name: CASE_SCHEDULING,
-      projections: [meetingsProjection, casesProjection] as Projection<unknown>[],
+      view: new ReadModels([meetingsProjection, casesProjection] as Projection<unknown>[]),
       dataDir: config.dataDir,
       handle: (event) => this.react(event),
       legacyCheckpointStream: `checkpoint-${CASE_SCHEDULING}`,

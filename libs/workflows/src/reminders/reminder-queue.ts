@@ -37,7 +37,7 @@ export class ReminderQueue {
     prefix: string,
     private readonly delivery: DeliverySettings,
   ) {
-    this.connection = redisConnection(url);
+    this.connection = redisConnection(url, { connectionName: `${prefix}-queue` });
     // An unanswered Redis is reported by /health; the connection keeps retrying by itself.
     this.connection.on('error', () => undefined);
     this.queue = new Queue<ReminderJobData>(REMINDER_QUEUE_NAME, { connection: this.connection, prefix });

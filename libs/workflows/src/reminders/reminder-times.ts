@@ -9,7 +9,8 @@ import { ReminderKind } from './reminder-mail';
  */
 export const fireTime = (timing: ReminderTiming, startsAt: string, timeZone: string): DateTime => {
   const start = DateTime.fromISO(startsAt, { zone: timeZone });
-  const [hour, minute] = timing.at === 'start' ? [start.hour, start.minute] : timing.at.split(':').map(Number);
+  if (timing.at === 'start') return start.minus({ days: timing.daysBefore });
+  const [hour, minute] = timing.at.split(':').map(Number);
   return start.minus({ days: timing.daysBefore }).set({ hour, minute, second: 0, millisecond: 0 });
 };
 

@@ -1,0 +1,159 @@
+import { loadForums } from '@app/config';
+import { RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
+import { SmtpTestServer } from '../support/smtp-test-server';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ZONE = 'Europe/Copenhagen';
+const members = loadForums(resolve(__dirname, '../../config/forums.json')).find((forum) => forum.id === 'styregruppen')!.members;
+
+const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
+  const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+  const events: RecordedEvent[] = [];
+  for (let page = await store.readAll(); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position })) events.push(...page);
+  await store.close();
+  return events;
+};
+
+/** A start time whose agenda reminder (five days before, at the start's clock time) fires `seconds` from now. */
+const agendaIn = (seconds: number): string => DateTime.now().setZone(ZONE).plus({ days: 5, seconds }).set({ millisecond: 0 }).toISO({ suppressMilliseconds: true }) as string;
+
+/**
+ * The reminders end to end: the API, the worker's scheduler and sender in one app, real Redis under a key
+ * prefix of this test's own, a real SMTP server. Reminder times are real: a meeting five days and a few
+ * seconds ahead has its agenda mailed a few seconds from now.
+ */
+describe('reminders', () => {
+  let api: ApiUnderTest;
+  let smtp: SmtpTestServer;
+  let prefix: string;
+  const http = () => request(api.app.getHttpServer());
+  const post = async (path: string, body: object, status = 200) => (await http().post(path).send(body).expect(status)).body;
+
+  const start = async () => {
+    prefix = `test-reminders-${randomUUID().slice(0, 8)}`;
+    const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../config/reminders.json'), 'utf8'));
+    const remindersFile = join(tmpdir(), `${prefix}.json`);
+    writeFileSync(remindersFile, JSON.stringify({ ...shipped, delivery: { attempts: 3, firstRetrySeconds: 1, claimStaleAfterSeconds: 2, lockSeconds: 2 } }));
+    api = await startApi({
+      now: DateTime.now().setZone(ZONE).toISO() as string,
+      withWorker: true,
+      withReminders: true,
+      env: { REDIS_PREFIX: prefix, SMTP_URL: smtp.url, REMINDERS_FILE: remindersFile, REDIS_URL },
+    });
+  };
+
+  const jobsOf = async (): Promise<Record<string, string>> => {
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = await redis.keys(`${prefix}:reminders:*`);
+      return Object.fromEntries(await Promise.all(keys.filter((key) => /:reminders:[^:]+--/.test(key)).map(async (key) => [key.split(':').pop() as string, (await redis.hget(key, 'data')) ?? ''])));
+    } finally {
+      redis.disconnect();
+    }
+  };
+
+  beforeEach(async () => {
+    smtp = await SmtpTestServer.start();
+    await start();
+  });
+
+  afterEach(async () => {
+    await api.close();
+    await smtp.stop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('mails the agenda five days before, to each member of the forum, with the cases on it and the meeting as an .ics', async () => {
+    const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(3), place: 'Ringsted Rådhus' }, 201)).id;
+    const caseId = (await post('/api/cases', { forumId: 'styregruppen', title: 'Kapacitet på botilbud for voksne', kind: 'discussion', presenter: 'Slagelse Kommune' }, 201)).id;
+    await post(`/api/cases/${caseId}/schedule`, { meetingId });
+
+    await eventually(async () => expect(smtp.accepted.filter((mail) => /dagsorden/i.test(mail.subject ?? ''))).toHaveLength(members.length), 15_000);
+    const agendas = smtp.accepted.filter((mail) => /dagsorden/i.test(mail.subject ?? ''));
+    expect(agendas.map((mail) => mail.envelope.to[0]).sort()).toEqual(members.map((member) => member.email).sort());
+    for (const mail of agendas) {
+      expect(mail.text).toContain('Kapacitet på botilbud for voksne');
+      expect(mail.text).toContain('Ringsted Rådhus');
+      const [invitation] = mail.attachments;
+      expect(invitation.contentType).toMatch(/^text\/calendar/);
+      expect(invitation.content.toString('utf8')).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*END:VEVENT/);
+    }
+    expect(new Set(agendas.map((mail) => mail.messageId)).size).toBe(members.length);
+    const sent = (await readLog(api.dataDir)).filter((event) => event.type === 'ReminderSent');
+    expect(sent.map((event) => (event.data as { recipient: string }).recipient).sort()).toEqual(members.map((member) => member.email).sort());
+  }, 30_000);
+
+  it('moves the reminders of a meeting that is moved, and sends nothing at the old time', async () => {
+    const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(3) }, 201)).id;
+    const later = agendaIn(3600);
+    await post(`/api/meetings/${meetingId}/reschedule`, { startsAt: later });
+    await eventually(async () => expect(JSON.parse((await jobsOf())[`agenda--${meetingId}`] ?? '{}').fireAt).toBe(DateTime.fromISO(later).minus({ days: 5 }).toUTC().toISO()));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(smtp.received).toEqual([]);
+  }, 30_000);
+
+  it('removes the reminders of a meeting that is cancelled, and sends nothing', async () => {
+    const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(4) }, 201)).id;
+    await eventually(async () => expect(Object.keys(await jobsOf())).toContain(`agenda--${meetingId}`));
+    await post(`/api/meetings/${meetingId}/cancel`, { reason: 'For få deltagere' });
+    await eventually(async () => expect(Object.keys(await jobsOf())).not.toContain(`agenda--${meetingId}`));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(smtp.received).toEqual([]);
+  }, 30_000);
+
+  it('tries again while the SMTP server turns mail away for now, and then sends each mail once', async () => {
+    smtp.failAll(451);
+    await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(2) }, 201);
+    await eventually(async () => expect(smtp.received.length).toBeGreaterThanOrEqual(1), 10_000);
+    smtp.acceptAll();
+    await eventually(async () => expect(smtp.accepted).toHaveLength(members.length), 15_000);
+    expect(new Set(smtp.accepted.map((mail) => mail.messageId)).size).toBe(members.length);
+    expect((await readLog(api.dataDir)).filter((event) => event.type === 'ReminderFailed')).toEqual([]);
+  }, 30_000);
+
+  it('records a mail the SMTP server refuses for good as failed, and /health reports it', async () => {
+    smtp.failAll(550);
+    await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(2) }, 201);
+    await eventually(async () => expect((await readLog(api.dataDir)).filter((event) => event.type === 'ReminderFailed')).toHaveLength(members.length), 15_000);
+    const health = (await http().get('/health').expect(200)).body;
+    expect(health.reminders).toMatchObject({ state: 'on', redis: 'up', failedMails: members.length, lastFailure: { error: expect.stringMatching(/550/) } });
+  }, 30_000);
+
+  it('records a mail still turned away after the last try as failed, never retrying it for ever', async () => {
+    smtp.failAll(451);
+    await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(2) }, 201);
+    await eventually(async () => expect((await readLog(api.dataDir)).filter((event) => event.type === 'ReminderFailed')).toHaveLength(members.length), 20_000);
+    const tries = smtp.received.length;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(smtp.received.length).toBe(tries);
+    expect(smtp.accepted).toEqual([]);
+  }, 30_000);
+
+  it('puts back the jobs Redis lost, from the log, when Redis comes back', async () => {
+    const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(3600) }, 201)).id;
+    await eventually(async () => expect(Object.keys(await jobsOf()).sort()).toEqual([`agenda--${meetingId}`, `follow-ups-due--${meetingId}`, `material-deadline--${meetingId}`]));
+
+    // A restart of Redis without persistence: every key gone, every connection dropped.
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    await redis.del(...keys);
+    const clients = (await redis.client('LIST')) as string;
+    for (const id of clients.split('\n').filter((line) => line.includes(`name=${prefix}-`)).map((line) => /id=(\d+)/.exec(line)?.[1])) {
+      if (id) await redis.client('KILL', 'ID', id);
+    }
+    redis.disconnect();
+
+    await eventually(async () => expect(Object.keys(await jobsOf()).sort()).toEqual([`agenda--${meetingId}`, `follow-ups-due--${meetingId}`, `material-deadline--${meetingId}`]), 15_000);
+  }, 30_000);
+});
