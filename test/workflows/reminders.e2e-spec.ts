@@ -140,6 +140,55 @@ describe('reminders', () => {
     expect(smtp.accepted).toEqual([]);
   }, 30_000);
 
+  it('climbs the escalation ladder of an overdue follow-up once: each step an event and its mails, the last a status case on the next agenda', async () => {
+    const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: DateTime.now().plus({ days: 60 }).toISO() }, 201)).id;
+    const caseId = (await post('/api/cases', { forumId: 'styregruppen', title: 'Ventelister på botilbud', kind: 'decision' }, 201)).id;
+    const due = DateTime.now().setZone(ZONE).plus({ days: 2 }).toISODate() as string;
+    const owners = [{ name: 'Slagelse Kommune' }, { name: 'Lejre Boligselskab' }];
+    const followUpId = (await post(`/api/cases/${caseId}/follow-ups`, { description: 'Opgørelse af ventelister', owners, due }, 201)).id;
+    // 22 days past the due date: every step of the ladder (1, 7, 14 and 21 days) has been reached.
+    api.clock.set(DateTime.fromISO(due, { zone: ZONE }).plus({ days: 22, hours: 7 }).toISO() as string);
+
+    const daily = async () => {
+      const redis = new Redis(REDIS_URL);
+      const { Queue } = await import('bullmq');
+      const queue = new Queue('reminders', { connection: redis, prefix });
+      await queue.add('daily', { kind: 'daily', subjectId: 'daily', fireAt: '' });
+      await queue.close();
+      redis.disconnect();
+    };
+    await daily();
+    await eventually(async () => {
+      const escalations = (await readLog(api.dataDir)).filter((event) => event.type === 'FollowUpEscalated').map((event) => (event.data as { level: string }).level);
+      expect(escalations).toEqual(['owner', 'secretariat', 'chair', 'agenda']);
+    }, 15_000);
+    await eventually(async () => {
+      // Assigned two days before its due date, the follow-up's reminder went out at once: to the owner with an
+      // address, and the secretariat for the one without. Then the ladder: the same two (owner step), the
+      // secretariat (its own step), the chair; and the chair's digest.
+      expect(smtp.accepted.map((mail) => mail.envelope.to[0]).sort()).toEqual(
+        [
+          ...['rammeaftale@slagelse.example', 'sekretariat@rammeaftale.example'],
+          ...['rammeaftale@slagelse.example', 'sekretariat@rammeaftale.example'],
+          'sekretariat@rammeaftale.example',
+          'formand@styregruppen.example',
+          'formand@styregruppen.example',
+        ].sort(),
+      );
+    }, 15_000);
+    const toSecretariat = smtp.accepted.filter((mail) => mail.envelope.to[0] === 'sekretariat@rammeaftale.example');
+    expect(toSecretariat.filter((mail) => mail.text?.includes('Lejre Boligselskab') && mail.text.includes('ingen e-mailadresse')).length).toBeGreaterThanOrEqual(2);
+    const agenda = (await http().get(`/api/meetings/${meetingId}/agenda`).expect(200)).body;
+    expect(agenda.items).toEqual([expect.objectContaining({ caseId: `status-${followUpId}`, title: 'Status på opfølgning: Opgørelse af ventelister' })]);
+
+    // The next day's job finds every step taken: no event, no mail twice.
+    const mails = smtp.accepted.length;
+    await daily();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect((await readLog(api.dataDir)).filter((event) => event.type === 'FollowUpEscalated')).toHaveLength(4);
+    expect(smtp.accepted).toHaveLength(mails);
+  }, 40_000);
+
   it('puts back the jobs Redis lost, from the log, when Redis comes back', async () => {
     const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(3600) }, 201)).id;
     await eventually(async () => expect(Object.keys(await jobsOf()).sort()).toEqual([`agenda--${meetingId}`, `follow-ups-due--${meetingId}`, `material-deadline--${meetingId}`]));
