@@ -189,6 +189,20 @@ describe('reminders', () => {
     expect(smtp.accepted).toHaveLength(mails);
   }, 40_000);
 
+  it('leaves no connection to Redis open once it has stopped', async () => {
+    const openConnections = async (): Promise<string[]> => {
+      const redis = new Redis(REDIS_URL);
+      try {
+        return ((await redis.client('LIST')) as string).split('\n').filter((line) => line.includes(`name=${prefix}-`));
+      } finally {
+        redis.disconnect();
+      }
+    };
+    await eventually(async () => expect((await openConnections()).length).toBeGreaterThan(0));
+    await api.close();
+    await eventually(async () => expect(await openConnections()).toEqual([]));
+  });
+
   it('puts back the jobs Redis lost, from the log, when Redis comes back', async () => {
     const meetingId = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(3600) }, 201)).id;
     await eventually(async () => expect(Object.keys(await jobsOf()).sort()).toEqual([`agenda--${meetingId}`, `follow-ups-due--${meetingId}`, `material-deadline--${meetingId}`]));
