@@ -49,5 +49,7 @@ export default tseslint.config(
     ],
     ['**/*.spec.ts'],
   ),
+  // Sign-in and roles: who is asking and what they may do; it reads accounts, never the other way round.
+  boundaries(['libs/access/**/*.ts'], [{ group: ['@app/workflows', '@app/minutes-import'], message: 'libs/access decides who may do what; it runs nothing.' }, throughIndex]),
   boundaries(['apps/**/*.ts', 'libs/config/**/*.ts', 'libs/workflows/**/*.ts'], [throughIndex]),
 );

@@ -9,8 +9,8 @@ const swc = ['@swc/jest', {
 }];
 
 const moduleNameMapper = {
-  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows)$': '<rootDir>/libs/$1/src',
-  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows|access)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows|access)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 /**

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ApiUnderTest, startApi } from './api-under-test';
 
 /**
@@ -7,7 +6,7 @@ import { ApiUnderTest, startApi } from './api-under-test';
  */
 describe('command API', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
 
   beforeEach(async () => {

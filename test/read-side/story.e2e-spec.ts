@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
 
 /**
@@ -7,7 +6,7 @@ import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
  */
 describe('the story of the minutes of 2025', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeAll(async () => {
     api = await startApi({ now: '2025-04-25T09:00:00+02:00', withWorker: true });

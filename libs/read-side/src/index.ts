@@ -18,3 +18,4 @@ export * from './process-managers/case-scheduling.process-manager';
 export * from './projection-runner/read-models';
 export * from './projection-runner/log-follower';
 export * from './imports/imported-minutes.projection';
+export * from './accounts/accounts.projection';

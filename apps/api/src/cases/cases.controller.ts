@@ -1,3 +1,4 @@
+import { Allow, forbidden, Principal, seesAnyForum, SignedIn } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
@@ -80,7 +81,9 @@ export class CasesController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @Res({ passthrough: true }) response: Response): Promise<CaseDetails> {
+  @Allow('chair', 'member')
+  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<CaseDetails> {
+    this.mayRead(principal, id);
     const details = await this.views.caseDetails(id);
     if (!details) throw notFound(id);
     response.setHeader('ETag', `"${details.revision}"`);
@@ -88,7 +91,9 @@ export class CasesController {
   }
 
   @Get(':id/history')
-  async history(@Param('id') id: string, @Query() _query: ReadAfterQuery) {
+  @Allow('chair', 'member')
+  async history(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal) {
+    this.mayRead(principal, id);
     const events = await this.views.caseHistory(id);
     if (events.length === 0) throw notFound(id);
     return events.map(({ id: eventId, type, revision, position, recordedAt, data, metadata }) => ({
@@ -103,9 +108,19 @@ export class CasesController {
   }
 
   @Get(':id/flow')
-  flow(@Param('id') id: string, @Query() _query: ReadAfterQuery): CaseFlow {
+  @Allow('chair', 'member')
+  flow(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): CaseFlow {
+    this.mayRead(principal, id);
     const flow = caseFlow(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
     if (!flow) throw notFound(id);
     return flow;
+  }
+
+  /** A chair or member reads a case that has been in one of their forums, once the read models know it (`?after=`). */
+  private mayRead(principal: Principal, id: string): void {
+    if (principal.role === 'secretariat') return;
+    const summary = this.readModels.model(casesProjection).get(id);
+    if (!summary) throw notFound(id);
+    if (!seesAnyForum(principal, [summary.forumId, ...Object.keys(summary.forums)])) throw forbidden();
   }
 }
