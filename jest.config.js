@@ -17,13 +17,14 @@ const moduleNameMapper = {
  * NestJS 12 and a few of its dependencies ship ES modules only. Node 20.19+ loads them from CommonJS by
  * itself, but Jest's module system does not, so they are compiled to CommonJS on the way in.
  */
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@standard-schema', 'es-toolkit', 'uid'];
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@standard-schema', 'es-toolkit', 'uid', 'content-disposition'];
 const esmToCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': esmToCommonJs },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // The innermost package decides, so one nested in another's node_modules is compiled too.
+  transformIgnorePatterns: [`/node_modules/(?!(.+/node_modules/)?(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',

@@ -1,7 +1,7 @@
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, loadAppConfig } from '@app/config';
 import { ProcessManagersModule, RemindersModule } from '@app/workflows';
-import { INestApplication } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApi } from '../../apps/api/src/configure-api';
+import { configureApi, httpAdapter } from '../../apps/api/src/configure-api';
 
 /** A clock the test moves by hand, so "before the meeting" and "after the meeting" are facts, not races. */
 export class TestClock implements Clock {
@@ -25,8 +25,16 @@ export class TestClock implements Clock {
 /** The secretariat account every API under test starts with, made from ADMIN_EMAIL and ADMIN_PASSWORD. */
 export const TEST_ADMIN = { email: 'sekretariat@test.example', password: 'sekretariatets-kodeord' };
 
+export interface RouteOfApp {
+  /** Lower case, as supertest names its methods. */
+  method: string;
+  path: string;
+}
+
 export interface ApiUnderTest {
-  app: INestApplication;
+  app: NestFastifyApplication;
+  /** Every route the app has, as Fastify registered them: routes added later are in it too. */
+  routes: RouteOfApp[];
   clock: TestClock;
   dataDir: string;
   /** A token of the secretariat account. */
@@ -63,13 +71,20 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = configureApi(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  const app = configureApi(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: ['error', 'warn'] }));
+  const routes: RouteOfApp[] = [];
+  // Fastify answers HEAD for every GET by a route of its own; the GET is walked.
+  app.getHttpAdapter().getInstance().addHook('onRoute', ({ method, url }) => {
+    for (const each of [method].flat()) if (each !== 'HEAD') routes.push({ method: each.toLowerCase(), path: url });
+  });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const signIn = async (email: string, password: string): Promise<string> =>
     (await request(app.getHttpServer()).post('/api/auth/token').send({ email, password }).expect(201)).body.token as string;
   const token = asSecretariat ? await signIn(TEST_ADMIN.email, TEST_ADMIN.password) : '';
   return {
     app,
+    routes,
     token,
     http: () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`),
     signIn,

@@ -1,54 +1,86 @@
 import { AccessService, bearerOf, forbidden, signInRequired } from '@app/access';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter as QueueViewAdapter } from '@bull-board/fastify';
 import { ProjectionRunner } from '@app/read-side';
 import { RemindersStatus } from '@app/workflows';
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, NextFunction, Request, Response } from 'express';
+import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
 import helmet from 'helmet';
 import { refuseDeepBodies } from './http/body-depth';
+import { answerNotModified } from './http/conditional-get';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
 import { validationPipe } from './http/validation.pipe';
 
-const BODY_LIMIT = '1mb';
+const BODY_LIMIT = 1024 * 1024;
 const QUEUE_VIEW_PATH = '/admin/queues';
-const IMPORT_BODY_LIMIT = '4mb';
+const IMPORTS_PATH = '/api/imports';
+const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
+
+const securityHeaders = helmet();
+
+const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void =>
+  securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+
+/** The HTTP platform under the API, with what every route shares. */
+export const httpAdapter = (): FastifyAdapter =>
+  new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    // The validation pipe refuses the prototype keys by name, with the API's error body, so a form body keeps them.
+    onProtoPoisoning: 'ignore',
+    // Paths as clients have always written them: "/api/forums/" and "/API/forums" are "/api/forums"; the signed
+    // link in an e-mail is one path segment of a few hundred characters, past the router's default of 100.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 2048 },
+    // The router refuses a URL it cannot decode before any hook runs, so the answer gets its headers and the
+    // API's error body here.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode ?? 400;
+      securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send({ statusCode, code: `http.${statusCode}`, message: error.message }));
+    },
+  });
 
 /**
  * The reminder queue as the secretariat can watch it, under /admin/queues, where QUEUE_VIEW=1 and the
- * reminders run. It is mounted beside Nest's routes, so the global guard does not see it: it asks here.
+ * reminders run. It is a plugin beside Nest's routes, so the global guard does not see it: it asks here.
  */
-const mountQueueView = (app: INestApplication): void => {
+const mountQueueView = (app: NestFastifyApplication): void => {
   const queue = app.get(RemindersStatus).queue;
   if (!queue) return;
-  const serverAdapter = new ExpressAdapter();
+  const serverAdapter = new QueueViewAdapter();
   serverAdapter.setBasePath(QUEUE_VIEW_PATH);
   createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
   const access = app.get(AccessService);
-  const secretariatOnly = (request: Request, response: Response, next: NextFunction): void => {
-    const token = bearerOf(request.header('authorization'));
+  const secretariatOnly = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const token = bearerOf(request.headers.authorization);
     const principal = token ? access.authenticate(token) : undefined;
     const denied = !principal ? signInRequired() : principal.role !== 'secretariat' ? forbidden() : undefined;
-    if (!denied) return next();
-    if (denied.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(denied.status).json({ statusCode: denied.status, code: denied.code, message: denied.message });
+    if (!denied) return;
+    if (denied.status === 401) reply.header('WWW-Authenticate', 'Bearer');
+    await reply.code(denied.status).send({ statusCode: denied.status, code: denied.code, message: denied.message });
   };
-  app.use(QUEUE_VIEW_PATH, secretariatOnly, serverAdapter.getRouter());
+  void app.register(async (scope: FastifyInstance) => {
+    scope.addHook('onRequest', secretariatOnly);
+    await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_VIEW_PATH });
+  });
 };
 
 /** Everything main.ts does to the app besides listening, so the end-to-end tests run the same app. */
-export const configureApi = (app: INestApplication): INestApplication => {
-  (app as NestExpressApplication).disable('x-powered-by');
-  app.use(helmet());
-  // Only minutes are long: their route takes a body that holds the longest minutes read (written out as JSON,
+export const configureApi = (app: NestFastifyApplication): NestFastifyApplication => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', withSecurityHeaders);
+  // Only minutes are long: their routes take a body that holds the longest minutes read (written out as JSON,
   // æøå and escapes included); every other body is far below a megabyte.
-  app.use('/api/imports', json({ limit: IMPORT_BODY_LIMIT }));
-  (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT });
-  app.use(refuseDeepBodies);
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith(IMPORTS_PATH)) route.bodyLimit = IMPORT_BODY_LIMIT;
+  });
+  // Prototype keys are kept for the validation pipe to refuse by name; an empty body is no body, as a command
+  // without fields may be sent with a JSON Content-Type and nothing else.
+  const parseJson = fastify.getDefaultJsonParser('ignore', 'ignore');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT }, (request, body, done) => (body.length === 0 ? done(null, undefined) : parseJson(request, body.toString('utf8'), done)));
+  fastify.addHook('preValidation', refuseDeepBodies);
+  fastify.addHook('onSend', answerNotModified);
   mountQueueView(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());

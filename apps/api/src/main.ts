@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiModule } from './api.module';
-import { configureApi } from './configure-api';
+import { configureApi, httpAdapter } from './configure-api';
 
 const bootstrap = async (): Promise<void> => {
-  const app = configureApi(await NestFactory.create(ApiModule));
+  const app = configureApi(await NestFactory.create<NestFastifyApplication>(ApiModule, httpAdapter()));
   const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.port);
+  // Every interface, as in a container; Fastify alone would listen on localhost only.
+  await app.listen(config.port, '0.0.0.0');
   Logger.log(`API on http://localhost:${config.port} (OpenAPI at /api/docs), events in ${config.eventStoreConnectionString ? 'EventStoreDB' : `${config.dataDir}/events.db`}`, 'Main');
 };
 

@@ -5,7 +5,7 @@ import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, P
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandResultDto, EmptyDto } from '../http/command-result.dto';
 import { ErrorBody } from '../http/error-body';
@@ -82,11 +82,11 @@ export class CasesController {
 
   @Get(':id')
   @Allow('chair', 'member')
-  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<CaseDetails> {
+  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal, @Res({ passthrough: true }) response: FastifyReply): Promise<CaseDetails> {
     this.mayRead(principal, id);
     const details = await this.views.caseDetails(id);
     if (!details) throw notFound(id);
-    response.setHeader('ETag', `"${details.revision}"`);
+    response.header('ETag', `"${details.revision}"`);
     return details;
   }
 

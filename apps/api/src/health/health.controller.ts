@@ -5,7 +5,7 @@ import { ProjectionRunner } from '@app/read-side';
 import { RemindersHealth, RemindersStatus, WorkerHealth, workerHealth } from '@app/workflows';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 
 @ApiTags('health')
 @Public()
@@ -26,7 +26,7 @@ export class HealthController {
    * disk full until a write succeeds again. Without Redis at all the reminders are off, and say so here.
    */
   @Get()
-  async health(@Res({ passthrough: true }) response: Response) {
+  async health(@Res({ passthrough: true }) response: FastifyReply) {
     let eventStoreReason: string | undefined;
     let head = 0;
     let worker: WorkerHealth | undefined;

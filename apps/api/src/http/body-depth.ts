@@ -1,4 +1,4 @@
-import { NextFunction, Request, Response } from 'express';
+import { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { InvalidInputError } from './invalid-input.error';
 
 /**
@@ -23,7 +23,7 @@ const nestedDeeperThan = (body: unknown, limit: number): boolean => {
  * Refuses a body nested deeper than MAX_BODY_DEPTH as soon as it is parsed: the idempotency hash and the
  * validation walk it by recursion, before any rule of a field could refuse it.
  */
-export const refuseDeepBodies = (request: Request, _response: Response, next: NextFunction): void => {
-  if (!nestedDeeperThan(request.body, MAX_BODY_DEPTH)) return next();
-  next(new InvalidInputError([{ field: 'body', reason: `body must nest objects and arrays at most ${MAX_BODY_DEPTH} levels deep` }]));
+export const refuseDeepBodies = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+  if (!nestedDeeperThan(request.body, MAX_BODY_DEPTH)) return done();
+  done(new InvalidInputError([{ field: 'body', reason: `body must nest objects and arrays at most ${MAX_BODY_DEPTH} levels deep` }]));
 };

@@ -1,7 +1,7 @@
 import { SignedInRequest } from '@app/access';
 import { CommandContext } from '@app/commands';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { InvalidInputError } from './invalid-input.error';
 
@@ -23,17 +23,22 @@ const parseIdempotencyKey = (header: string | undefined): string | undefined => 
   return header;
 };
 
+const headerOf = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
 /** The request's If-Match, Idempotency-Key, correlation and signed-in account, as the command handlers want them. */
 export const CommandContextFrom = createParamDecorator((_data: unknown, execution: ExecutionContext): CommandContext => {
-  const request = execution.switchToHttp().getRequest<Request & SignedInRequest>();
-  const idempotencyKey = parseIdempotencyKey(request.header('idempotency-key'));
+  const request = execution.switchToHttp().getRequest<FastifyRequest & SignedInRequest>();
+  const idempotencyKey = parseIdempotencyKey(headerOf(request, 'idempotency-key'));
   return {
-    expectedRevision: parseIfMatch(request.header('if-match')),
+    expectedRevision: parseIfMatch(headerOf(request, 'if-match')),
     idempotencyKey,
     requestHash: idempotencyKey
-      ? createHash('sha256').update(`${request.method} ${request.path} ${JSON.stringify(request.body ?? {})}`).digest('base64url')
+      ? createHash('sha256').update(`${request.method} ${request.url.split('?')[0]} ${JSON.stringify(request.body ?? {})}`).digest('base64url')
       : undefined,
-    correlationId: request.header('x-correlation-id') ?? randomUUID(),
+    correlationId: headerOf(request, 'x-correlation-id') ?? randomUUID(),
     userId: request.principal?.accountId,
   };
 });

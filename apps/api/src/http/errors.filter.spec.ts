@@ -3,7 +3,7 @@ import { ErrorsFilter } from './errors.filter';
 
 /** An unexpected error answers 500 with the one error body, and what went wrong goes to the log. */
 describe('errors filter', () => {
-  const answer = { status: jest.fn(), type: jest.fn(), json: jest.fn() };
+  const answer = { status: jest.fn(), type: jest.fn(), send: jest.fn() };
   const host = { switchToHttp: () => ({ getResponse: () => answer }) } as unknown as ArgumentsHost;
   let logged: jest.SpyInstance;
 
@@ -18,8 +18,8 @@ describe('errors filter', () => {
     const error = new Error('The calendar could not be written');
     new ErrorsFilter().catch(error, host);
     expect(answer.status).toHaveBeenCalledWith(500);
-    expect(answer.type).toHaveBeenCalledWith('application/json');
-    expect(answer.json).toHaveBeenCalledWith({ statusCode: 500, code: 'internal', message: 'Der skete en uventet fejl.' });
+    expect(answer.type).toHaveBeenCalledWith('application/json; charset=utf-8');
+    expect(answer.send).toHaveBeenCalledWith({ statusCode: 500, code: 'internal', message: 'Der skete en uventet fejl.' });
     const [line] = logged.mock.calls[0];
     expect(line).toContain('The calendar could not be written');
     expect(line).toContain(error.stack?.split('\n')[1].trim());

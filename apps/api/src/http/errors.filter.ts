@@ -6,7 +6,7 @@ import { ReadModelsBehindError } from '@app/read-side';
 import { MinutesUnreadableError } from '@app/workflows';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { inspect } from 'node:util';
 import { ErrorBody } from './error-body';
 import { InvalidInputError } from './invalid-input.error';
@@ -21,10 +21,10 @@ export class ErrorsFilter implements ExceptionFilter {
     // inspect, not String: what a library throws or returns as an error need not be an Error (ics returns yup's
     // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
     if (body.code === 'internal' || body.code === 'storage.full') this.logger.error(inspect(error));
-    // A route may have set its own Content-Type (the calendar's text/calendar), and json() keeps one already set.
-    const response = host.switchToHttp().getResponse<Response>();
-    if (body.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(body.statusCode).type('application/json').json(body);
+    // A route may have set its own Content-Type (the calendar's text/calendar), which the error body must not keep.
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (body.statusCode === HttpStatus.UNAUTHORIZED) reply.header('WWW-Authenticate', 'Bearer');
+    void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   private toBody(error: unknown): ErrorBody {

@@ -3,7 +3,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 
 /** How long a query waits for the read models to reach `?after=` before it answers 503. */
@@ -24,7 +24,7 @@ export class ReadAfterInterceptor implements NestInterceptor {
   constructor(private readonly readModels: ProjectionRunner) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: { after?: string } }>>();
     const after = Number(request.query.after);
     if (request.method !== 'GET' || !Number.isInteger(after) || after < 0) return next.handle();
     return from(this.readModels.waitFor(after, READ_AFTER_TIMEOUT_MS)).pipe(switchMap(() => next.handle()));

@@ -8,7 +8,7 @@ import { LINK_SECRET, secretariatOf, verifyCompletionToken } from '@app/workflow
 import { Controller, Get, HttpCode, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import {
   alreadyDonePage,
@@ -53,13 +53,13 @@ export class CompletionLinksController {
   }
 
   @Get(':token')
-  async show(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async show(@Param('token') token: string, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     return sent(response, await this.confirmation(token));
   }
 
   @Post(':token')
   @HttpCode(200)
-  async complete(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async complete(@Param('token') token: string, @Res({ passthrough: true }) response: FastifyReply): Promise<string> {
     return sent(response, await this.completion(token));
   }
 
@@ -115,7 +115,7 @@ export class CompletionLinksController {
   }
 }
 
-const sent = (response: Response, page: Page): string => {
-  response.status(page.status).set(PAGE_HEADERS);
+const sent = (response: FastifyReply, page: Page): string => {
+  response.status(page.status).headers(PAGE_HEADERS);
   return page.html;
 };

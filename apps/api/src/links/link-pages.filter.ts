@@ -3,7 +3,7 @@ import { DirectoryEntry } from '@app/domain';
 import { StorageFullError } from '@app/event-store';
 import { secretariatOf } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { inspect } from 'node:util';
 import { failurePage, PAGE_HEADERS } from './completion-link.pages';
 
@@ -17,6 +17,6 @@ export class LinkPagesFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     this.logger.error(inspect(error));
     const page = failurePage(error instanceof StorageFullError ? 503 : 500, secretariatOf(this.directory));
-    host.switchToHttp().getResponse<Response>().status(page.status).set(PAGE_HEADERS).send(page.html);
+    void host.switchToHttp().getResponse<FastifyReply>().status(page.status).headers(PAGE_HEADERS).send(page.html);
   }
 }
