@@ -6,7 +6,7 @@ const boundaries = (files, patterns, ignores = []) => ({ files, ignores, rules: 
 const throughIndex = { group: ['@app/*/*'], message: 'Import a library through its index (@app/<library>), not its files.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', '**/node_modules/**', 'data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
