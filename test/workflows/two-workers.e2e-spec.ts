@@ -1,7 +1,6 @@
 import { RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { ChildProcess, fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import request from 'supertest';
 import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
 import type { WorkerMessage } from '../support/process-manager-worker';
 
@@ -72,7 +71,7 @@ describe('two workers on one log', () => {
     await api.close();
   });
 
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const post = async (path: string, body: object, status = 200) => (await http().post(path).send(body).expect(status)).body;
   const reactions = async () => (await readLog(api.dataDir)).filter((event) => event.metadata.userId === 'process-manager:case-scheduling');
   /** Until both workers have acted on every event in the log. */
