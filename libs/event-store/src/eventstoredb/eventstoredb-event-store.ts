@@ -42,10 +42,15 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port';
 
-export interface EventStoreDbEventStoreOptions {
-  /** For example `esdb://localhost:2113?tls=false`. */
-  connectionString: string;
-}
+/** The calls the adapter makes: an EventStoreDBClient has them, and a unit test can hand in a fake of the same types. */
+export type EventStoreDbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readAll' | 'readStream' | 'subscribeToAll' | 'setStreamMetadata' | 'dispose'>;
+
+export type EventStoreDbEventStoreOptions =
+  | {
+      /** For example `esdb://localhost:2113?tls=false`. */
+      connectionString: string;
+    }
+  | { client: EventStoreDbClient };
 
 const DEFAULT_READ_ALL_PAGE = 1000;
 
@@ -141,11 +146,11 @@ const toFilters = (filter: SubscriptionFilter | undefined): Filters => {
 };
 
 export class EventStoreDbEventStore implements EventStore, CheckpointStore {
-  private readonly client: EventStoreDBClient;
+  private readonly client: EventStoreDbClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
 
   constructor(options: EventStoreDbEventStoreOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.client = 'client' in options ? options.client : EventStoreDBClient.connectionString(options.connectionString);
   }
 
   async append(

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedVersionError } from '../event-store.port';
+import { FakeEventStoreDbClient } from '../testing/fake-eventstoredb-client';
+import { EventStoreDbEventStore } from './eventstoredb-event-store';
+
+/**
+ * The adapter's mapping onto the client, against a fake of the client's own types: no EventStoreDB server can
+ * run where these tests run. The contract suite in test/event-store runs the same adapter against a real server.
+ */
+describe('EventStoreDbEventStore, mapped onto the client', () => {
+  let client: FakeEventStoreDbClient;
+  let store: EventStoreDbEventStore;
+
+  beforeEach(() => {
+    client = new FakeEventStoreDbClient();
+    store = new EventStoreDbEventStore({ client });
+  });
+
+  afterEach(() => store.close());
+
+  const event = (type = 'CaseNoted', data: unknown = { n: 1 }) => ({ id: randomUUID(), type, data });
+
+  it('hands the expected revision to the server as it was asked: no_stream, stream_exists, an exact revision, any', async () => {
+    await store.append('case-1', [event()], { expectedRevision: 'no_stream' });
+    await store.append('case-1', [event()], { expectedRevision: 'stream_exists' });
+    await store.append('case-1', [event()], { expectedRevision: 1 });
+    await store.append('case-1', [event()], { expectedRevision: 'any' });
+    await store.append('case-1', [event()]);
+
+    expect(client.appends.map(({ options }) => options.expectedRevision)).toEqual(['no_stream', 'stream_exists', 1n, 'any', 'any']);
+    await expect(store.append('case-1', [event()], { expectedRevision: 1 })).rejects.toThrow(WrongExpectedVersionError);
+    await expect(store.append('case-2', [event()], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({ streamId: 'case-2', expected: 'stream_exists', actual: -1 });
+  });
+});
