@@ -31,4 +31,17 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
     await expect(store.append('case-1', [event()], { expectedRevision: 1 })).rejects.toThrow(WrongExpectedVersionError);
     await expect(store.append('case-2', [event()], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({ streamId: 'case-2', expected: 'stream_exists', actual: -1 });
   });
+
+  it('takes an answer of success: false (throwOnAppendFailure=false in the connection string) as the refusal it is', async () => {
+    await store.append('case-1', [event(), event(), event()]);
+    // The client's batch path reports whether the stream has a revision, as 1 or 0, where the revision belongs.
+    client.answerAppend = async () => ({ success: false, nextExpectedRevision: 1n, position: undefined });
+
+    await expect(store.append('case-1', [event()], { expectedRevision: 0 })).rejects.toThrow(
+      expect.objectContaining({ name: 'WrongExpectedVersionError', streamId: 'case-1', expected: 0, actual: 2 }),
+    );
+    await expect(store.append('case-9', [event()], { expectedRevision: 'stream_exists' })).rejects.toThrow(
+      expect.objectContaining({ name: 'WrongExpectedVersionError', streamId: 'case-9', expected: 'stream_exists', actual: -1 }),
+    );
+  });
 });

@@ -164,6 +164,9 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
       const result = await this.client.appendToStream(streamId, events.map(toEventData), {
         expectedRevision: toClientRevision(expected),
       });
+      // throwOnAppendFailure=false in the connection string answers a refusal so. The revision that comes with it
+      // is no help (the client's batch path puts there whether the stream has one), so the stream is asked.
+      if (!result.success) throw new WrongExpectedVersionError(streamId, expected, await this.lastRevision(streamId));
       const nextRevision = Number(result.nextExpectedRevision);
       // An idempotent re-append is answered without a position: look up where the original batch ended.
       if (result.position) return { nextRevision, position: Number(result.position.commit) };
@@ -292,6 +295,12 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
+  }
+
+  /** Revision of the stream's last event, or -1 where there is none. */
+  private async lastRevision(streamId: string): Promise<number> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return last?.revision ?? -1;
   }
 }
 
