@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WrongExpectedVersionError } from '../event-store.port';
 import { FakeEventStoreDbClient } from '../testing/fake-eventstoredb-client';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
@@ -43,5 +44,28 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
     await expect(store.append('case-9', [event()], { expectedRevision: 'stream_exists' })).rejects.toThrow(
       expect.objectContaining({ name: 'WrongExpectedVersionError', streamId: 'case-9', expected: 'stream_exists', actual: -1 }),
     );
+  });
+
+  it('refuses data or metadata that JSON cannot hold (a BigInt) with a TypeError at once, sending nothing', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const refused = (promise: Promise<unknown>) => Promise.race([promise.then(() => 'appended', (error: unknown) => error), sleep(1_000).then(() => 'never settled')]);
+
+      expect(await refused(store.append('case-1', [event(), event('CaseNoted', { amount: 10n })]))).toBeInstanceOf(TypeError);
+      expect(await refused(store.append('case-1', [{ ...event(), metadata: { userId: 'u', attempt: 1n } }]))).toBeInstanceOf(TypeError);
+      await sleep(10);
+      expect(client.appends).toEqual([]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('stores data that is undefined as null, as the other stores do', async () => {
+    await store.append('case-1', [{ type: 'CaseNoted', data: undefined }]);
+
+    expect((await store.readStream('case-1')).map((recorded) => recorded.data)).toEqual([null]);
   });
 });

@@ -74,12 +74,28 @@ const toClientRevision = (expected: ExpectedRevision): AppendExpectedRevision =>
   }
 };
 
+/** As the other stores keep it: undefined (and what else JSON leaves out) becomes null. */
+const jsonOf = (value: unknown, what: string): string => {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (error) {
+    throw new TypeError(`${what} cannot be stored as JSON: ${(error as Error).message}`, { cause: error });
+  }
+};
+
+const utf8 = new TextEncoder();
+
+/**
+ * Serialised here, before the client is called: the client serialises inside a promise executor, where a throw
+ * is an unhandled rejection that ends the process, and the append never settles. The metadata goes over as the
+ * bytes made here; the data goes as the plain JSON value, since the client takes no text for a JSON event.
+ */
 const toEventData = (event: NewEvent): EventData => ({
   id: event.id ?? randomUUID(),
   contentType: 'application/json',
   type: event.type,
-  data: event.data as JSONType,
-  metadata: event.metadata,
+  data: JSON.parse(jsonOf(event.data, `The data of a ${event.type} event`)) as JSONType,
+  metadata: event.metadata === undefined ? undefined : utf8.encode(jsonOf(event.metadata, `The metadata of a ${event.type} event`)),
 });
 
 /**

@@ -71,17 +71,20 @@ export class InMemoryLog {
     const duplicate = events.find((event) => event.id !== undefined && this.byId.has(event.id));
     if (duplicate) throw new EventIdTakenError(streamId);
     const recordedAt = new Date();
-    for (const event of events) {
-      const recorded: RecordedEvent = {
+    // Copied before any is stored: an event JSON cannot hold throws, and the batch is stored whole or not at all.
+    const batch = events.map(
+      (event, index): RecordedEvent => ({
         id: event.id ?? randomUUID(),
         streamId,
         type: event.type,
-        revision: stream.length,
-        position: this.events.length + 1,
+        revision: stream.length + index,
+        position: this.events.length + 1 + index,
         data: copyOf(event.data),
         metadata: event.metadata === undefined ? {} : (copyOf(event.metadata) as EventMetadata),
         recordedAt,
-      };
+      }),
+    );
+    for (const recorded of batch) {
       stream.push(recorded);
       this.events.push(recorded);
       this.byId.set(recorded.id, recorded);

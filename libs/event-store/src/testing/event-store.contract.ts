@@ -250,6 +250,15 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
         expect(event.data).toEqual({ reason: 'done' });
       });
 
+      it('stores data that is undefined as null, and refuses a batch with data JSON cannot hold, storing none of it', async () => {
+        const streamId = `${run}-json`;
+        await store.append(streamId, [{ type: 'Emptied', data: undefined }]);
+        const unserialisable = { ...newEvent('Counted'), data: { amount: 10n } };
+
+        await expect(store.append(streamId, [newEvent('Counted'), unserialisable])).rejects.toThrow(TypeError);
+        expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([null]);
+      });
+
       it('refuses an empty batch', async () => {
         await expect(store.append(`${run}-empty`, [])).rejects.toThrow(RangeError);
       });
