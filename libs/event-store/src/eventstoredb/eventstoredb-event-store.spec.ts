@@ -1,3 +1,4 @@
+import { DeadlineExceededError } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WrongExpectedVersionError } from '../event-store.port';
@@ -67,5 +68,36 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
     await store.append('case-1', [{ type: 'CaseNoted', data: undefined }]);
 
     expect((await store.readStream('case-1')).map((recorded) => recorded.data)).toEqual([null]);
+  });
+
+  describe('an append that times out, as a concurrent duplicate does while the first is not yet indexed (IdempotentNotReady)', () => {
+    const timingOut = () => {
+      client.answerAppend = () => Promise.reject(new DeadlineExceededError());
+    };
+
+    it('answers with the original result where every event carries an id and the batch is stored where the expected revision put it', async () => {
+      const first = [event(), event()];
+      const second = [event()];
+      const stored = await store.append('case-1', first, { expectedRevision: 'no_stream' });
+      const next = await store.append('case-1', second, { expectedRevision: 1 });
+      const unchecked = [event()];
+      const last = await store.append('case-1', unchecked, { expectedRevision: 'any' });
+      timingOut();
+
+      expect(await store.append('case-1', first, { expectedRevision: 'no_stream' })).toEqual({ ...stored, alreadyStored: true });
+      expect(await store.append('case-1', second, { expectedRevision: 1 })).toEqual({ ...next, alreadyStored: true });
+      expect(await store.append('case-1', unchecked, { expectedRevision: 'any' })).toEqual({ ...last, alreadyStored: true });
+    });
+
+    it('throws the timeout where an event has no id, where the ids are not stored, or not where the expected revision puts them', async () => {
+      const first = [event(), event()];
+      await store.append('case-1', first, { expectedRevision: 'no_stream' });
+      timingOut();
+
+      await expect(store.append('case-1', [first[0], { type: 'CaseNoted', data: {} }], { expectedRevision: 'no_stream' })).rejects.toThrow(DeadlineExceededError);
+      await expect(store.append('case-1', [event()], { expectedRevision: 1 })).rejects.toThrow(DeadlineExceededError);
+      await expect(store.append('case-1', first, { expectedRevision: 0 })).rejects.toThrow(DeadlineExceededError);
+      await expect(store.append('case-1', [first[1], first[0]], { expectedRevision: 'any' })).rejects.toThrow(DeadlineExceededError);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import {
   ANY,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
@@ -193,6 +194,10 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
         const actual = error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion);
         throw new WrongExpectedVersionError(streamId, expected, actual);
       }
+      // The server drops an append of ids that an identical append, not yet indexed, is storing (IdempotentNotReady):
+      // this one times out where the first succeeded, and its answer is the first one's.
+      const original = error instanceof DeadlineExceededError ? await this.storedBatch(streamId, events, expected) : undefined;
+      if (original) return original;
       throw error;
     }
   }
@@ -311,6 +316,18 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
+  }
+
+  /** The batch as an append of the same ids stored it where `expected` puts it; only a batch whose events all carry ids can be found. */
+  private async storedBatch(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
+    if (events.some((event) => event.id === undefined)) return undefined;
+    const placed = typeof expected === 'number' || expected === 'no_stream';
+    const stream = await this.readStream(streamId, placed ? { fromRevision: typeof expected === 'number' ? expected + 1 : 0, maxCount: events.length } : {});
+    const first = stream.findIndex((recorded) => recorded.id === events[0].id);
+    const batch = first === -1 ? [] : stream.slice(first, first + events.length);
+    if (batch.length !== events.length || batch.some((recorded, index) => recorded.id !== events[index].id)) return undefined;
+    const last = batch[batch.length - 1];
+    return { nextRevision: last.revision, position: last.position, alreadyStored: true };
   }
 
   /** Revision of the stream's last event, or -1 where there is none. */
