@@ -100,4 +100,44 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
       await expect(store.append('case-1', [first[1], first[0]], { expectedRevision: 'any' })).rejects.toThrow(DeadlineExceededError);
     });
   });
+
+  describe('reading $all past the server\'s own events', () => {
+    it('pages forwards and backwards over the user\'s events alone, the server\'s $ events between them left out', async () => {
+      const ids: string[] = [];
+      for (let n = 0; n < 5; n++) {
+        client.writeSystemEvents(n);
+        const appended = event();
+        await store.append(`case-${n}`, [appended]);
+        ids.push(appended.id);
+      }
+      client.writeSystemEvents(3);
+
+      const forwards: string[] = [];
+      for (let page = await store.readAll({ maxCount: 2 }); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position, maxCount: 2 })) {
+        forwards.push(...page.map((recorded) => recorded.id));
+      }
+      const backwards: string[] = [];
+      for (let page = await store.readAll({ direction: 'backwards', maxCount: 2 }); page.length > 0; page = await store.readAll({ direction: 'backwards', after: page[page.length - 1].position, maxCount: 2 })) {
+        backwards.push(...page.map((recorded) => recorded.id));
+      }
+
+      expect(forwards).toEqual(ids);
+      expect(backwards).toEqual([...ids].reverse());
+    });
+
+    it('reads past a thousand of them in a few round trips, not one per event', async () => {
+      const first = await store.append('case-1', [event()]);
+      client.writeSystemEvents(1_000);
+      const second = await store.append('case-2', [event()]);
+      client.writeSystemEvents(1_000);
+
+      client.readAllCalls.length = 0;
+      expect((await store.readAll({ after: first.position, maxCount: 1 })).map((recorded) => recorded.position)).toEqual([second.position]);
+      expect(client.readAllCalls.length).toBeLessThanOrEqual(3);
+
+      client.readAllCalls.length = 0;
+      expect(await store.headPosition()).toBe(second.position);
+      expect(client.readAllCalls.length).toBeLessThanOrEqual(3);
+    });
+  });
 });

@@ -54,6 +54,7 @@ export type EventStoreDbEventStoreOptions =
   | { client: EventStoreDbClient };
 
 const DEFAULT_READ_ALL_PAGE = 1000;
+const READ_ALL_REFILL = 1000;
 
 /**
  * The port's position is the commit position. For events written by appends in current EventStoreDB and
@@ -234,10 +235,11 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const events: RecordedEvent[] = [];
     let after = options.after;
     let from: ReadPosition = after !== undefined ? toPosition(after) : backwards ? END : START;
-    // The server cannot leave out system events here, so read on until the page is full or the log ends.
-    while (events.length < limit) {
+    // The server cannot leave out system events here, so read on until the page is full or the log ends: in
+    // chunks of a fixed size, since the server may have written any number of its own in a row.
+    for (let chunk = limit; events.length < limit; chunk = READ_ALL_REFILL) {
       // One more than needed: the server starts at `from` inclusively, and the port's `after` is exclusive.
-      const wanted = limit - events.length + 1;
+      const wanted = chunk + 1;
       let received = 0;
       let last: Position | undefined;
       const read = this.client.readAll({
