@@ -34,6 +34,16 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
     await expect(store.append('case-2', [event()], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({ streamId: 'case-2', expected: 'stream_exists', actual: -1 });
   });
 
+  it('takes an expected revision of -1 as no stream, as the other stores do, and refuses one below it or not whole before the client serialises it', async () => {
+    await store.append('case-1', [event()], { expectedRevision: -1 });
+    await expect(store.append('case-1', [event()], { expectedRevision: -1 })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', expected: -1, actual: 0 });
+    expect(client.appends.map(({ options }) => options.expectedRevision)).toEqual(['no_stream', 'no_stream']);
+
+    await expect(store.append('case-1', [event()], { expectedRevision: -2 })).rejects.toThrow(RangeError);
+    await expect(store.append('case-1', [event()], { expectedRevision: 0.5 })).rejects.toThrow(RangeError);
+    expect(client.appends).toHaveLength(2);
+  });
+
   it('takes an answer of success: false (throwOnAppendFailure=false in the connection string) as the refusal it is', async () => {
     await store.append('case-1', [event(), event(), event()]);
     // The client's batch path reports whether the stream has a revision, as 1 or 0, where the revision belongs.

@@ -72,6 +72,10 @@ const toClientRevision = (expected: ExpectedRevision): AppendExpectedRevision =>
     case 'stream_exists':
       return STREAM_EXISTS;
     default:
+      // -1 is the revision of a stream that does not exist, to the other stores as well. The client cannot
+      // serialise a revision below it and throws where no caller can catch it, so it is refused here.
+      if (expected === -1) return NO_STREAM;
+      if (!Number.isInteger(expected) || expected < -1) throw new RangeError(`An expected revision is a whole number from -1 (no stream) up, not ${expected}`);
       return BigInt(expected);
   }
 };
