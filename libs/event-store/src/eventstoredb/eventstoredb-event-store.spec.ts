@@ -150,4 +150,24 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
       expect(client.readAllCalls.length).toBeLessThanOrEqual(3);
     });
   });
+
+  it('once closed, refuses every call without reaching the client, and disposes of the client once', async () => {
+    await store.append('case-1', [event()]);
+    const calls = client.appends.length + client.readAllCalls.length;
+
+    await store.close();
+    await store.close();
+
+    expect(client.disposals).toBe(1);
+    await expect(store.append('case-1', [event()])).rejects.toThrow(/closed/);
+    await expect(store.appendAll([{ streamId: 'case-1', events: [event()], expectedRevision: 'any' }])).rejects.toThrow(/closed/);
+    await expect(store.readStream('case-1')).rejects.toThrow(/closed/);
+    await expect(store.readAll()).rejects.toThrow(/closed/);
+    await expect(store.headPosition()).rejects.toThrow(/closed/);
+    expect(() => store.subscribeToAll()).toThrow(/closed/);
+    await expect(store.loadCheckpoint('consumer')).rejects.toThrow(/closed/);
+    await expect(store.saveCheckpoint('consumer', 1)).rejects.toThrow(/closed/);
+    await expect(store.consumerStatus('consumer')).rejects.toThrow(/closed/);
+    expect(client.appends.length + client.readAllCalls.length).toBe(calls);
+  });
 });

@@ -168,11 +168,18 @@ const toFilters = (filter: SubscriptionFilter | undefined): Filters => {
 };
 
 export class EventStoreDbEventStore implements EventStore, CheckpointStore {
-  private readonly client: EventStoreDbClient;
+  private readonly connection: EventStoreDbClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
+  private closed = false;
 
   constructor(options: EventStoreDbEventStoreOptions) {
-    this.client = 'client' in options ? options.client : EventStoreDBClient.connectionString(options.connectionString);
+    this.connection = 'client' in options ? options.client : EventStoreDBClient.connectionString(options.connectionString);
+  }
+
+  /** The client's dispose() only ends the calls under way: a later call would still go out, and hold a connection open after shutdown. */
+  private get client(): EventStoreDbClient {
+    if (this.closed) throw new Error('The EventStoreDB event store is closed');
+    return this.connection;
   }
 
   async append(
@@ -320,8 +327,10 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    await this.client.dispose();
+    await this.connection.dispose();
   }
 
   /** The batch as an append of the same ids stored it where `expected` puts it; only a batch whose events all carry ids can be found. */
