@@ -170,4 +170,22 @@ describe('EventStoreDbEventStore, mapped onto the client', () => {
     await expect(store.consumerStatus('consumer')).rejects.toThrow(/closed/);
     expect(client.appends.length + client.readAllCalls.length).toBe(calls);
   });
+
+  it("also writes the correlation and causation ids as EventStoreDB's own $correlationId and $causationId, and reads back the metadata as it was given", async () => {
+    const metadata = { correlationId: randomUUID(), causationId: randomUUID(), userId: 'user-7' };
+    const linked = { ...event('CaseScheduled'), metadata };
+    const plain = { ...event('CaseNoted'), metadata: { userId: 'user-7' } };
+    await store.append('case-1', [linked, plain]);
+
+    expect(client.recorded.map((recorded) => recorded.metadata)).toEqual([
+      { ...metadata, $correlationId: metadata.correlationId, $causationId: metadata.causationId },
+      { userId: 'user-7' },
+    ]);
+    expect((await store.readStream('case-1')).map((recorded) => recorded.metadata)).toEqual([metadata, plain.metadata]);
+    expect((await store.readAll()).map((recorded) => recorded.metadata)).toEqual([metadata, plain.metadata]);
+    const subscription = store.subscribeToAll();
+    const events = subscription[Symbol.asyncIterator]();
+    expect((await events.next()).value?.metadata).toEqual(metadata);
+    await subscription.stop();
+  });
 });

@@ -80,6 +80,18 @@ const toClientRevision = (expected: ExpectedRevision): AppendExpectedRevision =>
   }
 };
 
+/**
+ * EventStoreDB links events by `$correlationId` and `$causationId` of their own (the by-correlation projection,
+ * the UI): the ids are written under those names too, and left out again on the way back.
+ */
+const withServerLinks = (metadata: EventMetadata): EventMetadata => ({
+  ...metadata,
+  ...(metadata.correlationId !== undefined && { $correlationId: metadata.correlationId }),
+  ...(metadata.causationId !== undefined && { $causationId: metadata.causationId }),
+});
+
+const withoutServerLinks = ({ $correlationId: _correlation, $causationId: _causation, ...metadata }: EventMetadata): EventMetadata => metadata;
+
 /** As the other stores keep it: undefined (and what else JSON leaves out) becomes null. */
 const jsonOf = (value: unknown, what: string): string => {
   try {
@@ -101,7 +113,7 @@ const toEventData = (event: NewEvent): EventData => ({
   contentType: 'application/json',
   type: event.type,
   data: JSON.parse(jsonOf(event.data, `The data of a ${event.type} event`)) as JSONType,
-  metadata: event.metadata === undefined ? undefined : utf8.encode(jsonOf(event.metadata, `The metadata of a ${event.type} event`)),
+  metadata: event.metadata === undefined ? undefined : utf8.encode(jsonOf(withServerLinks(event.metadata), `The metadata of a ${event.type} event`)),
 });
 
 /**
@@ -132,7 +144,7 @@ const toRecordedEvent = (event: ClientRecordedEvent, commitPosition: bigint): Re
   revision: Number(event.revision),
   position: Number(commitPosition),
   data: event.data,
-  metadata: isMetadataObject(event.metadata) ? event.metadata : {},
+  metadata: isMetadataObject(event.metadata) ? withoutServerLinks(event.metadata) : {},
   recordedAt: event.created,
 });
 
