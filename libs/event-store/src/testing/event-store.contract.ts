@@ -390,6 +390,17 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
       expect(await store.headPosition()).toBe(head);
     });
 
+    itWithTransactionsAcrossStreams('appends to several streams all or nothing: data JSON cannot hold in the last leaves the first untouched', async () => {
+      const head = await store.headPosition();
+      const appending = store.appendAll([
+        { streamId: `${run}-case`, events: [newEvent('Proposed')], expectedRevision: 'no_stream' },
+        { streamId: `${run}-meeting`, events: [{ ...newEvent('Held'), data: { attendees: 8n } }], expectedRevision: 'no_stream' },
+      ]);
+      await expect(appending).rejects.toThrow(TypeError);
+      expect(await store.readStream(`${run}-case`)).toEqual([]);
+      expect(await store.headPosition()).toBe(head);
+    });
+
     it('pages through the log by position, forwards and backwards, and knows its head', async () => {
       const start = await store.headPosition();
       if (start === 0) expect(await store.readAll()).toEqual([]);
