@@ -78,12 +78,14 @@ export class InMemoryLog {
 
   /** Events after `position` (exclusive), oldest first. */
   after(position: number, maxCount: number): RecordedEvent[] {
+    this.checkReadFrom(position);
     const from = this.firstWhere((at) => at > position);
     return this.events.slice(from, from + maxCount);
   }
 
   /** Events before `position` (exclusive), newest first. */
   before(position: number, maxCount: number): RecordedEvent[] {
+    this.checkReadFrom(position);
     const end = this.firstWhere((at) => at >= position);
     return this.events.slice(Math.max(end - maxCount, 0), end).reverse();
   }
@@ -100,6 +102,14 @@ export class InMemoryLog {
   listen(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** As EventStoreDB refuses a read from inside a record (InvalidPosition): only a position handed out, or 0, is one to read from. */
+  private checkReadFrom(position: number): void {
+    if (!this.byteOffsets || position === 0 || position > this.head) return;
+    if (this.events[this.firstWhere((at) => at >= position)].position !== position) {
+      throw new RangeError(`No record starts at position ${position}: a position is only ever handed back as the store handed it out`);
+    }
   }
 
   /** Index of the first event whose position passes `reached`, which holds from some event to the end of the log. */
