@@ -9,7 +9,7 @@
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: exact revision. */
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: exact revision (-1: no stream). */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
 export interface EventMetadata {

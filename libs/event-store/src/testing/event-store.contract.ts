@@ -250,6 +250,15 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
         expect(event.data).toEqual({ reason: 'done' });
       });
 
+      it('stores data that is undefined as null, and refuses a batch with data JSON cannot hold, storing none of it', async () => {
+        const streamId = `${run}-json`;
+        await store.append(streamId, [{ type: 'Emptied', data: undefined }]);
+        const unserialisable = { ...newEvent('Counted'), data: { amount: 10n } };
+
+        await expect(store.append(streamId, [newEvent('Counted'), unserialisable])).rejects.toThrow(TypeError);
+        expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([null]);
+      });
+
       it('refuses an empty batch', async () => {
         await expect(store.append(`${run}-empty`, [])).rejects.toThrow(RangeError);
       });
@@ -377,6 +386,17 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
         { streamId: `${run}-meeting`, events: [newEvent('Held')], expectedRevision: 0 },
       ]);
       await expectWrongExpectedVersion(appending, `${run}-meeting`, 0, 1);
+      expect(await store.readStream(`${run}-case`)).toEqual([]);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    itWithTransactionsAcrossStreams('appends to several streams all or nothing: data JSON cannot hold in the last leaves the first untouched', async () => {
+      const head = await store.headPosition();
+      const appending = store.appendAll([
+        { streamId: `${run}-case`, events: [newEvent('Proposed')], expectedRevision: 'no_stream' },
+        { streamId: `${run}-meeting`, events: [{ ...newEvent('Held'), data: { attendees: 8n } }], expectedRevision: 'no_stream' },
+      ]);
+      await expect(appending).rejects.toThrow(TypeError);
       expect(await store.readStream(`${run}-case`)).toEqual([]);
       expect(await store.headPosition()).toBe(head);
     });
