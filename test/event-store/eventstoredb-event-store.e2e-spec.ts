@@ -8,6 +8,7 @@ describeEventStoreContract('EventStoreDbEventStore', {
   racingWriters: 'promises',
   noTransactionAcrossStreams: 'EventStoreDB has no transaction across streams: appendAll appends the batches one after the other',
   eventIdsCheckedPerStreamOnly: 'EventStoreDB checks event ids within a stream only, so an Idempotency-Key reused on another stream is not caught there',
+  killedWritersSettleWithinMs: 1_000,
   skipReason: connectionString
     ? undefined
     : 'EVENTSTORE_CONNECTION_STRING is not set. Start EventStoreDB/KurrentDB (insecure, single node) and run ' +
