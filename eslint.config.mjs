@@ -6,7 +6,7 @@ const boundaries = (files, patterns, ignores = []) => ({ files, ignores, rules: 
 const throughIndex = { group: ['@app/*/*'], message: 'Import a library through its index (@app/<library>), not its files.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', '**/node_modules/**', 'data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -49,5 +49,7 @@ export default tseslint.config(
     ],
     ['**/*.spec.ts'],
   ),
+  // Sign-in and roles: who is asking and what they may do; it reads accounts, never the other way round.
+  boundaries(['libs/access/**/*.ts'], [{ group: ['@app/workflows', '@app/minutes-import'], message: 'libs/access decides who may do what; it runs nothing.' }, throughIndex]),
   boundaries(['apps/**/*.ts', 'libs/config/**/*.ts', 'libs/workflows/**/*.ts'], [throughIndex]),
 );

@@ -9,8 +9,8 @@ const swc = ['@swc/jest', {
 }];
 
 const moduleNameMapper = {
-  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows)$': '<rootDir>/libs/$1/src',
-  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows|access)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows|access)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 /**
@@ -27,6 +27,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/test/bench/peers'],
 };
 
 /** Two tiers by file name: pure specs beside their files, end-to-end specs against real parts in test/. */

@@ -7,6 +7,8 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 
@@ -21,10 +23,19 @@ export class TestClock implements Clock {
   }
 }
 
+/** The secretariat account every API under test starts with, made from ADMIN_EMAIL and ADMIN_PASSWORD. */
+export const TEST_ADMIN = { email: 'sekretariat@test.example', password: 'sekretariatets-kodeord' };
+
 export interface ApiUnderTest {
   app: INestApplication;
   clock: TestClock;
   dataDir: string;
+  /** A token of the secretariat account. */
+  token: string;
+  /** Requests signed in as the secretariat. */
+  http(): TestAgent;
+  /** A token for another account, by e-mail and password. */
+  signIn(email: string, password: string): Promise<string>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -37,6 +48,8 @@ export interface ApiOptions {
   withReminders?: boolean;
   /** Further variables of the environment, e.g. FORUMS_FILE. */
   env?: Record<string, string>;
+  /** Sign in as the secretariat of ADMIN_EMAIL at start (true unless the test makes its accounts otherwise). */
+  asSecretariat?: boolean;
   /**
    * Run on this in-memory log instead of the SQLite file in DATA_DIR, e.g. one whose positions are byte offsets
    * as EventStoreDB's are; hand the same log to the next start to start again on it.
@@ -46,21 +59,27 @@ export interface ApiOptions {
 
 /** The real API on a real SQLite file in a fresh temporary DATA_DIR, or on the in-memory log it is given. */
 export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUnderTest> => {
-  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false, withReminders = false, env = {}, log } =
+  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false, withReminders = false, env = {}, asSecretariat = true, log } =
     typeof options === 'string' ? { now: options } : options;
   const clock = new TestClock(now);
   let builder = Test.createTestingModule({ imports: [ApiModule, ...(withWorker ? [ProcessManagersModule] : []), ...(withReminders ? [RemindersModule] : [])] })
     .overrideProvider(APP_CONFIG)
     // Without a worker, nothing handles the events: /health would call the absent worker stuck a minute in.
-    .useValue(loadAppConfig({ ...(withWorker ? {} : { WORKER_MAX_LAG_SECONDS: '3600' }), ...env, DATA_DIR: dataDir }))
+    .useValue(loadAppConfig({ ...(withWorker ? {} : { WORKER_MAX_LAG_SECONDS: '3600' }), ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password, ...env, DATA_DIR: dataDir }))
     .overrideProvider(CLOCK)
     .useValue(clock);
   if (log) builder = builder.overrideProvider(EVENT_STORE).useValue(new InMemoryEventStore(log));
   const moduleRef = await builder.compile();
   const app = configureApi(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
   await app.init();
+  const signIn = async (email: string, password: string): Promise<string> =>
+    (await request(app.getHttpServer()).post('/api/auth/token').send({ email, password }).expect(201)).body.token as string;
+  const token = asSecretariat ? await signIn(TEST_ADMIN.email, TEST_ADMIN.password) : '';
   return {
     app,
+    token,
+    http: () => request.agent(app.getHttpServer()).set('Authorization', `Bearer ${token}`),
+    signIn,
     clock,
     dataDir,
     close: async ({ keepData = false } = {}) => {

@@ -9,7 +9,7 @@ describe('the "Markér som udført" link', () => {
   const secret = 'a-link-secret-of-at-least-thirty-two-characters';
   let api: ApiUnderTest;
   let followUpId: string;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const head = async (): Promise<number> => (await http().get('/health')).body.head;
   const pathOf = (link: string): string => new URL(link).pathname;
   const linkFor = (id: string, expiresAt = completionLinkExpiry(new Date(api.clock.now()))): string => pathOf(completionLink(secret, id, expiresAt, 'https://opfoelgning.example.dk'));

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import { ApiUnderTest, startApi } from './api-under-test';
 
 /** The follow-up list tells, owner by owner, whether reminders can reach them, resolved with the directory. */
 describe('owners in the follow-up list', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   afterEach(() => api.close());
 
   const assignFollowUp = async (owners: object[]): Promise<{ caseId: string; position: number }> => {

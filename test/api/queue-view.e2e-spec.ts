@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { ApiUnderTest, startApi } from './api-under-test';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -21,14 +20,14 @@ describe('the queue view', () => {
 
   it('is shown under /admin/queues where QUEUE_VIEW=1', async () => {
     api = await startApi({ env: { QUEUE_VIEW: '1', REDIS_URL, REDIS_PREFIX: prefix } });
-    const page = await request(api.app.getHttpServer()).get('/admin/queues').expect(200);
+    const page = await api.http().get('/admin/queues').expect(200);
     expect(page.text).toMatch(/<html/i);
-    const queues = await request(api.app.getHttpServer()).get('/admin/queues/api/queues').expect(200);
+    const queues = await api.http().get('/admin/queues/api/queues').expect(200);
     expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toEqual(['reminders']);
   });
 
   it('is not there otherwise', async () => {
     api = await startApi({ env: { REDIS_URL, REDIS_PREFIX: prefix } });
-    await request(api.app.getHttpServer()).get('/admin/queues').expect(404);
+    await api.http().get('/admin/queues').expect(404);
   });
 });

@@ -1,5 +1,4 @@
 import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
-import request from 'supertest';
 import { ApiUnderTest, startApi } from './api-under-test';
 
 /**
@@ -8,7 +7,7 @@ import { ApiUnderTest, startApi } from './api-under-test';
  */
 describe('a full disk', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeEach(async () => {
     api = await startApi('2025-04-20T09:00:00+02:00');

@@ -5,7 +5,7 @@ import { ApiUnderTest, startApi } from './api-under-test';
 describe('bad input', () => {
   let api: ApiUnderTest;
   let ids: { caseId: string; meetingId: string; followUpId: string };
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeAll(async () => {
     api = await startApi();

@@ -38,6 +38,8 @@ describe('the boundaries between the libraries', () => {
     ["the minutes parser's specs may load the shipped forums", { filePath: 'libs/minutes-import/src/allowed.spec.ts', code: "import { loadForums } from '@app/config';\nexport const load = loadForums;\n" }, true],
     ['apps import a library through its index only', { filePath: 'apps/api/src/violation.ts', code: "import { SqliteEventStore } from '@app/event-store/sqlite/sqlite-event-store';\nexport const store = SqliteEventStore;\n" }, false],
     ['apps may import a library through its index', { filePath: 'apps/api/src/allowed.ts', code: "import { SqliteEventStore } from '@app/event-store';\nexport const store = SqliteEventStore;\n" }, true],
+    ['sign-in runs none of the acting parts', { filePath: 'libs/access/src/violation.ts', code: "import { RemindersModule } from '@app/workflows';\nexport const module = RemindersModule;\n" }, false],
+    ['sign-in may read the accounts read model', { filePath: 'libs/access/src/allowed.ts', code: "import { accountsProjection } from '@app/read-side';\nexport const projection = accountsProjection;\n" }, true],
     ['the acting parts may send commands', { filePath: 'libs/workflows/src/allowed.ts', code: "import { CommandRequest } from '@app/commands';\nexport const request = CommandRequest;\n" }, true],
   ];
 

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import request from 'supertest';
 import { ApiUnderTest, startApi } from '../api/api-under-test';
 
 const minutesDir = resolve(__dirname, '../../../shared/minutes');
@@ -20,7 +19,7 @@ const minutes = (file: string) => readFileSync(join(minutesDir, file), 'utf8');
 /** The three real sets of minutes, imported in date order through the API, as the secretariat would. */
 describeWithMinutes('importing the minutes of 2025', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
 
   const importMinutes = async (date: string, file: string) => {
@@ -86,7 +85,7 @@ describeWithMinutes('importing the minutes of 2025', () => {
 
 describe('import refusals', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
 
   beforeAll(async () => {
@@ -142,7 +141,7 @@ describe('import refusals', () => {
 
 describe('a forum added to the forums file', () => {
   let api: ApiUnderTest;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeAll(async () => {
     const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../config/forums.json'), 'utf8'));

@@ -2,7 +2,6 @@ import { RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { readSnapshot, writeSnapshot } from '@app/read-side';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
 
 const reactionsIn = async (dataDir: string): Promise<RecordedEvent[]> => {
@@ -30,7 +29,7 @@ describe("the process manager's view at a restart", () => {
     ["the API's read-model snapshot, where it has none of its own", 'read-models.json', 'case-scheduling.view.json'],
   ])('starts from %s', async (_name, snapshotFile, removed) => {
     api = await startApi({ now: '2025-07-01T09:00:00+02:00', withWorker: true });
-    const http = () => request(api!.app.getHttpServer());
+    const http = () => api!.http();
     const post = async (path: string, body: object, status = 200) => (await http().post(path).send(body).expect(status)).body;
     const august = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00+02:00' }, 201)).id;
     const september = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-09-19T12:00:00+02:00' }, 201)).id;

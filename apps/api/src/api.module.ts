@@ -1,9 +1,13 @@
+import { AccessModule } from '@app/access';
 import { CommandsModule } from '@app/commands';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { ReadSideModule } from '@app/read-side';
 import { linkSecretProvider, MinutesImportsModule, RemindersStatusModule } from '@app/workflows';
 import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountsController } from './accounts/accounts.controller';
+import { AuthController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { ForumsController } from './forums/forums.controller';
@@ -12,9 +16,13 @@ import { ImportsController } from './imports/imports.controller';
 import { CompletionLinksController } from './links/completion-links.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 
+/** Sign-in attempts one address may make in a window, before 429: slow for a guesser, unnoticed by a person. */
+const SIGN_IN_ATTEMPTS = 10;
+const SIGN_IN_WINDOW_MS = 60_000;
+
 @Module({
-  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportsModule, RemindersStatusModule],
-  controllers: [MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController, CompletionLinksController],
+  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportsModule, RemindersStatusModule, AccessModule, ThrottlerModule.forRoot([{ name: 'sign-in', ttl: SIGN_IN_WINDOW_MS, limit: SIGN_IN_ATTEMPTS }])],
+  controllers: [AuthController, AccountsController, MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController, CompletionLinksController],
   providers: [linkSecretProvider],
 })
 export class ApiModule {}

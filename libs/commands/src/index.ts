@@ -7,3 +7,4 @@ export * from './command-handling/clock';
 export * from './commands.module';
 export { minutesDigest } from './imports/import.command-handlers';
 export { reminderStreamId } from './reminders/reminder.command-handlers';
+export { accountIdOf } from './accounts/account.command-handlers';

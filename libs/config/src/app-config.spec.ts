@@ -19,6 +19,9 @@ describe('loadAppConfig', () => {
       publicUrl: 'http://localhost:3000',
       linkSecret: undefined,
       queueView: false,
+      admin: undefined,
+      authSecret: undefined,
+      tokenTtlHours: 720,
     });
   });
 
@@ -40,6 +43,10 @@ describe('loadAppConfig', () => {
         PUBLIC_URL: 'https://opfoelgning.example.dk/',
         LINK_SECRET: 'a-secret-of-at-least-thirty-two-characters',
         QUEUE_VIEW: '1',
+        ADMIN_EMAIL: 'sekretariat@example.dk',
+        ADMIN_PASSWORD: 'a-long-enough-password',
+        AUTH_SECRET: 'another-secret-of-thirty-two-characters',
+        TOKEN_TTL_HOURS: '12',
       }),
     ).toEqual({
       port: 8080,
@@ -57,7 +64,17 @@ describe('loadAppConfig', () => {
       publicUrl: 'https://opfoelgning.example.dk',
       linkSecret: 'a-secret-of-at-least-thirty-two-characters',
       queueView: true,
+      admin: { email: 'sekretariat@example.dk', password: 'a-long-enough-password' },
+      authSecret: 'another-secret-of-thirty-two-characters',
+      tokenTtlHours: 12,
     });
+  });
+
+  it('takes the first account from both ADMIN_EMAIL and ADMIN_PASSWORD, or from neither', () => {
+    expect(() => loadAppConfig({ ADMIN_EMAIL: 'sekretariat@example.dk' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither/);
+    expect(() => loadAppConfig({ ADMIN_PASSWORD: 'a-long-enough-password' })).toThrow(/set both, or neither/);
+    expect(() => loadAppConfig({ ADMIN_EMAIL: 'sekretariat@example.dk', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD=.*at least 12 characters/);
+    expect(() => loadAppConfig({ ADMIN_EMAIL: 'sekretariatet', ADMIN_PASSWORD: 'a-long-enough-password' })).toThrow(/ADMIN_EMAIL=.*e-mail address/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,6 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 
 /**
@@ -89,6 +89,27 @@ class Environment {
   @IsOptional()
   @IsIn(['0', '1'], { message: 'must be 1 (show the queue view) or 0' })
   QUEUE_VIEW?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_SECRET?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  TOKEN_TTL_HOURS?: number;
 }
 
 export interface AppConfig {
@@ -115,6 +136,12 @@ export interface AppConfig {
   linkSecret?: string;
   /** Mount the queue view under /admin/queues. */
   queueView: boolean;
+  /** At a start with no account yet, the first secretariat account; both or neither. */
+  admin?: { email: string; password: string };
+  /** Signs the API's tokens; unset, one is made and kept in DATA_DIR (enough for one machine). */
+  authSecret?: string;
+  /** How long a token from POST /api/auth/token is good for. */
+  tokenTtlHours: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +159,9 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig =
     const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither');
+  }
   return {
     port: parsed.PORT ?? 3000,
     dataDir: resolve(parsed.DATA_DIR ?? './data'),
@@ -148,5 +178,8 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig =
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     linkSecret: parsed.LINK_SECRET,
     queueView: parsed.QUEUE_VIEW === '1',
+    admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } : undefined,
+    authSecret: parsed.AUTH_SECRET,
+    tokenTtlHours: parsed.TOKEN_TTL_HOURS ?? 720,
   };
 };

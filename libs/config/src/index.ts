@@ -3,3 +3,4 @@ export * from './forums-file';
 export * from './directory-file';
 export * from './config.module';
 export * from './reminders-file';
+export * from './persisted-secret';

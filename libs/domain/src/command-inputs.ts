@@ -16,6 +16,7 @@ import {
 } from './follow-ups/follow-up.commands';
 import { RecordImportInput, ReviewMinutesInput } from './imports/import.commands';
 import { ClaimReminderInput, RecordReminderFailedInput, RecordReminderSentInput } from './reminders/reminder.commands';
+import { ChangeAccountPasswordInput, CreateAccountInput, DisableAccountInput, GrantAccountRoleInput } from './accounts/account.commands';
 import { CancelMeetingInput, MarkMeetingHeldInput, RescheduleMeetingInput, ScheduleMeetingInput } from './meetings/meeting.commands';
 
 /**
@@ -44,6 +45,10 @@ export interface CommandInputs {
   'claim-reminder': ClaimReminderInput;
   'record-reminder-sent': RecordReminderSentInput;
   'record-reminder-failed': RecordReminderFailedInput;
+  'create-account': CreateAccountInput;
+  'grant-account-role': GrantAccountRoleInput;
+  'change-account-password': ChangeAccountPasswordInput;
+  'disable-account': DisableAccountInput;
 }
 
 export type CommandName = keyof CommandInputs;

@@ -24,3 +24,7 @@ export * from './reminders/reminder.events';
 export * from './reminders/reminder.commands';
 export * from './reminders/reminder.state';
 export * from './reminders/reminder.decider';
+export * from './accounts/account.events';
+export * from './accounts/account.commands';
+export * from './accounts/account.state';
+export * from './accounts/account.decider';

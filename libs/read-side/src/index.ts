@@ -18,3 +18,5 @@ export * from './process-managers/case-scheduling.process-manager';
 export * from './projection-runner/read-models';
 export * from './projection-runner/log-follower';
 export * from './imports/imported-minutes.projection';
+export * from './accounts/accounts.projection';
+export * from './cases/case-list.query';

@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { join } from 'node:path';
+import { accountsProjection } from './accounts/accounts.projection';
 import { casesProjection } from './cases/cases.projection';
 import { followUpsProjection } from './follow-ups/follow-ups.projection';
 import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection';
@@ -13,7 +14,7 @@ import { StreamViews } from './stream-views';
 
 @Module({
   providers: [
-    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection, importedMinutesProjection] },
+    { provide: PROJECTIONS, useValue: [meetingsProjection, casesProjection, followUpsProjection, openFollowUpsProjection, importedMinutesProjection, accountsProjection] },
     {
       provide: READ_MODEL_SNAPSHOTS,
       useFactory: (config: AppConfig): ReadModelSnapshotSettings => ({ file: join(config.dataDir, READ_MODELS_FILE), everyEvents: SNAPSHOT_EVERY_EVENTS }),

@@ -1,6 +1,7 @@
+import { Allow, forbidden, Principal, seesAnyForum, SignedIn } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
-import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
+import { CaseDetails, caseFlow, CaseListItem, listCases, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -9,7 +10,9 @@ import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandResultDto, EmptyDto } from '../http/command-result.dto';
 import { ErrorBody } from '../http/error-body';
 import { ReadAfterQuery } from '../http/read-after';
-import { AssignFollowUpDto, DecideCaseDto, ForwardCaseDto, PostponeCaseDto, ProposeCaseDto, ScheduleCaseDto, WithdrawCaseDto } from './case.dtos';
+import { AssignFollowUpDto, CasesQueryDto, DecideCaseDto, ForwardCaseDto, PostponeCaseDto, ProposeCaseDto, ScheduleCaseDto, WithdrawCaseDto } from './case.dtos';
+
+const DEFAULT_PAGE = 100;
 
 const notFound = (id: string) => new RefusedError(refuseAsNotFound('case.not_found', `Sagen ${id} findes ikke.`));
 
@@ -79,8 +82,22 @@ export class CasesController {
     return this.commands.execute(new CommandRequest('assign-follow-up', { caseId: id, ...body }, context));
   }
 
+  /** The secretariat's board and search: every case, or a chair's or member's forums' cases, a page at a time. */
+  @Get()
+  @Allow('chair', 'member')
+  list(@Query() query: CasesQueryDto, @SignedIn() principal: Principal): { items: CaseListItem[]; nextCursor?: string } {
+    const { q, forumId, status, stage, limit = DEFAULT_PAGE, cursor } = query;
+    if (forumId && !seesAnyForum(principal, [forumId])) throw forbidden();
+    const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+    const visibleForumIds = principal.role === 'secretariat' ? undefined : principal.forumIds;
+    const page = listCases(this.readModels.model(casesProjection), { q, forumId, status, stage, limit, after, visibleForumIds });
+    return { items: page.items, ...(page.last ? { nextCursor: Buffer.from(page.last, 'utf8').toString('base64url') } : {}) };
+  }
+
   @Get(':id')
-  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @Res({ passthrough: true }) response: Response): Promise<CaseDetails> {
+  @Allow('chair', 'member')
+  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<CaseDetails> {
+    this.mayRead(principal, id);
     const details = await this.views.caseDetails(id);
     if (!details) throw notFound(id);
     response.setHeader('ETag', `"${details.revision}"`);
@@ -88,7 +105,9 @@ export class CasesController {
   }
 
   @Get(':id/history')
-  async history(@Param('id') id: string, @Query() _query: ReadAfterQuery) {
+  @Allow('chair', 'member')
+  async history(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal) {
+    this.mayRead(principal, id);
     const events = await this.views.caseHistory(id);
     if (events.length === 0) throw notFound(id);
     return events.map(({ id: eventId, type, revision, position, recordedAt, data, metadata }) => ({
@@ -103,9 +122,19 @@ export class CasesController {
   }
 
   @Get(':id/flow')
-  flow(@Param('id') id: string, @Query() _query: ReadAfterQuery): CaseFlow {
+  @Allow('chair', 'member')
+  flow(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): CaseFlow {
+    this.mayRead(principal, id);
     const flow = caseFlow(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
     if (!flow) throw notFound(id);
     return flow;
+  }
+
+  /** A chair or member reads a case that has been in one of their forums, once the read models know it (`?after=`). */
+  private mayRead(principal: Principal, id: string): void {
+    if (principal.role === 'secretariat') return;
+    const summary = this.readModels.model(casesProjection).get(id);
+    if (!summary) throw notFound(id);
+    if (!seesAnyForum(principal, [summary.forumId, ...Object.keys(summary.forums)])) throw forbidden();
   }
 }

@@ -1,6 +1,7 @@
+import { Allow, forbidden, ownsFollowUp, Principal, seesForum, SignedIn } from '@app/access';
 import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { DIRECTORY } from '@app/config';
-import { DirectoryEntry, Owner } from '@app/domain';
+import { DirectoryEntry, Owner, RefusedError, refuseAsNotFound } from '@app/domain';
 import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
 import { resolveOwners } from '@app/workflows';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
@@ -26,15 +27,38 @@ export class FollowUpsController {
     @Inject(DIRECTORY) private readonly directory: DirectoryEntry[],
   ) {}
 
+  /** A chair sees their forums' follow-ups, a member their own. */
   @Get()
-  list(@Query() query: FollowUpsQueryDto): ListedFollowUp[] {
+  @Allow('chair', 'member')
+  list(@Query() query: FollowUpsQueryDto, @SignedIn() principal: Principal): ListedFollowUp[] {
     const { after: _after, ...filter } = query;
+    if (filter.forumId && !seesForum(principal, filter.forumId)) throw forbidden();
     return listFollowUps(
       { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
       this.readModels.model(meetingsProjection),
       filter,
       this.clock.now().slice(0, 10),
-    ).map((view) => ({ ...view, owners: view.owners.map((owner) => this.withReach(owner)) }));
+    )
+      .filter((view) => this.mayRead(principal, view))
+      .map((view) => ({ ...view, owners: view.owners.map((owner) => this.withReach(owner)) }));
+  }
+
+  private mayRead(principal: Principal, followUp: { forumId: string; owners: readonly Owner[] }): boolean {
+    if (principal.role === 'member') return ownsFollowUp(principal, this.ownerEmails(followUp.owners));
+    return seesForum(principal, followUp.forumId);
+  }
+
+  /** The owners' addresses, as written or as the directory knows them. */
+  private ownerEmails(owners: readonly Owner[]): string[] {
+    return [...owners.map((owner) => owner.email ?? ''), ...resolveOwners(owners, this.directory).recipients.map((recipient) => recipient.email)].filter(Boolean);
+  }
+
+  /** The secretariat acts on any follow-up; a chair on their forums', a member on their own, once the read models know it. */
+  private mayAct(principal: Principal, id: string, roles: Principal['role'][]): void {
+    if (principal.role === 'secretariat') return;
+    const followUp = this.readModels.model(followUpsProjection).get(id);
+    if (!followUp) throw new RefusedError(refuseAsNotFound('follow_up.not_found', `Opfølgningen ${id} findes ikke.`));
+    if (!roles.includes(principal.role) || !this.mayRead(principal, followUp)) throw forbidden();
   }
 
   /** Resolved against the directory, not stored with the follow-up: an address added to the directory reaches old follow-ups too. */
@@ -44,15 +68,19 @@ export class FollowUpsController {
 
   @Post(':id/complete')
   @HttpCode(200)
+  @Allow('chair', 'member')
   @ApiOkResponse({ type: CommandResultDto })
-  complete(@Param('id') id: string, @Body() body: CompleteFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+  complete(@Param('id') id: string, @Body() body: CompleteFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    this.mayAct(principal, id, ['chair', 'member']);
     return this.commands.execute(new CommandRequest('complete-follow-up', { followUpId: id, ...body }, context));
   }
 
   @Post(':id/reschedule')
   @HttpCode(200)
+  @Allow('chair')
   @ApiOkResponse({ type: CommandResultDto })
-  reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+  reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    this.mayAct(principal, id, ['chair']);
     return this.commands.execute(new CommandRequest('reschedule-follow-up', { followUpId: id, ...body }, context));
   }
 

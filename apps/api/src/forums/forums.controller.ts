@@ -1,10 +1,14 @@
+import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { FORUMS } from '@app/config';
-import { Forum, RefusedError, refuseAsNotFound } from '@app/domain';
+import { Forum, ForumMember, RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, forumCalendar, ForumPipeline, forumPipeline, meetingsProjection, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReadAfterQuery } from '../http/read-after';
+
+/** A forum as listed: members' addresses only for the secretariat. */
+export type ListedForum = Omit<Forum, 'members'> & { members: (Omit<ForumMember, 'email'> & { email?: string })[] };
 
 @ApiTags('forums')
 @Controller('api/forums')
@@ -15,27 +19,33 @@ export class ForumsController {
     private readonly readModels: ProjectionRunner,
   ) {}
 
+  /** Members' e-mail addresses are the secretariat's to see. */
   @Get()
-  list(@Query() _query: ReadAfterQuery): Forum[] {
-    return this.forums;
+  @Allow('chair', 'member')
+  list(@Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): ListedForum[] {
+    if (principal.role === 'secretariat') return this.forums;
+    return this.forums.map((forum) => ({ ...forum, members: forum.members.map(({ email: _email, ...member }) => member) }));
   }
 
   @Get(':id/pipeline')
-  pipeline(@Param('id') id: string, @Query() _query: ReadAfterQuery): ForumPipeline {
-    this.forum(id);
+  @Allow('chair', 'member')
+  pipeline(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): ForumPipeline {
+    this.forum(id, principal);
     return forumPipeline(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id, this.clock.now());
   }
 
   @Get(':id/calendar.ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiProduces('text/calendar')
-  calendar(@Param('id') id: string, @Query() _query: ReadAfterQuery): string {
-    return forumCalendar(this.forum(id), this.readModels.model(meetingsProjection));
+  @Allow('chair', 'member')
+  calendar(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): string {
+    return forumCalendar(this.forum(id, principal), this.readModels.model(meetingsProjection));
   }
 
-  private forum(id: string): Forum {
+  private forum(id: string, principal: Principal): Forum {
     const forum = this.forums.find((candidate) => candidate.id === id);
     if (!forum) throw new RefusedError(refuseAsNotFound('forum.not_found', `Forummet ${id} findes ikke.`));
+    if (!seesForum(principal, id)) throw forbidden();
     return forum;
   }
 }

@@ -1,3 +1,4 @@
+import { Public } from '@app/access';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { CHECKPOINT_STORE, CheckpointStore, EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRunner } from '@app/read-side';
@@ -7,6 +8,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

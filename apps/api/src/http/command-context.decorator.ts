@@ -1,3 +1,4 @@
+import { SignedInRequest } from '@app/access';
 import { CommandContext } from '@app/commands';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Request } from 'express';
@@ -22,9 +23,9 @@ const parseIdempotencyKey = (header: string | undefined): string | undefined => 
   return header;
 };
 
-/** The request's If-Match, Idempotency-Key and correlation, as the command handlers want them. */
+/** The request's If-Match, Idempotency-Key, correlation and signed-in account, as the command handlers want them. */
 export const CommandContextFrom = createParamDecorator((_data: unknown, execution: ExecutionContext): CommandContext => {
-  const request = execution.switchToHttp().getRequest<Request>();
+  const request = execution.switchToHttp().getRequest<Request & SignedInRequest>();
   const idempotencyKey = parseIdempotencyKey(request.header('idempotency-key'));
   return {
     expectedRevision: parseIfMatch(request.header('if-match')),
@@ -33,6 +34,6 @@ export const CommandContextFrom = createParamDecorator((_data: unknown, executio
       ? createHash('sha256').update(`${request.method} ${request.path} ${JSON.stringify(request.body ?? {})}`).digest('base64url')
       : undefined,
     correlationId: request.header('x-correlation-id') ?? randomUUID(),
-    userId: request.header('x-user') ?? undefined,
+    userId: request.principal?.accountId,
   };
 });

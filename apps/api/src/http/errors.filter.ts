@@ -1,8 +1,10 @@
+import { AccessDeniedError } from '@app/access';
 import { IdempotencyKeyReusedError, InvalidCommandError, StaleRevisionError } from '@app/commands';
 import { RefusedError } from '@app/domain';
 import { StorageFullError } from '@app/event-store';
 import { ReadModelsBehindError } from '@app/read-side';
 import { MinutesUnreadableError } from '@app/workflows';
+import { ThrottlerException } from '@nestjs/throttler';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { inspect } from 'node:util';
@@ -20,7 +22,9 @@ export class ErrorsFilter implements ExceptionFilter {
     // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
     if (body.code === 'internal' || body.code === 'storage.full') this.logger.error(inspect(error));
     // A route may have set its own Content-Type (the calendar's text/calendar), and json() keeps one already set.
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).type('application/json').json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (body.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(error: unknown): ErrorBody {
@@ -40,6 +44,8 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof StorageFullError) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'storage.full', message: 'Der er ikke plads på disken til flere hændelser, så intet blev gemt. Prøv igen, når der er gjort plads.' };
     }
+    if (error instanceof AccessDeniedError) return { statusCode: error.status, code: error.code, message: error.message };
+    if (error instanceof ThrottlerException) return { statusCode: HttpStatus.TOO_MANY_REQUESTS, code: 'auth.too_many_attempts', message: 'For mange forsøg. Vent et minut, og prøv igen.' };
     if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
     if (error instanceof HttpException) {
       const status = error.getStatus();

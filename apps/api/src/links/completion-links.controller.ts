@@ -1,3 +1,4 @@
+import { Public } from '@app/access';
 import { CLOCK, Clock, CommandRequest } from '@app/commands';
 import { APP_CONFIG, AppConfig, DIRECTORY } from '@app/config';
 import { DirectoryEntry, followUpStreamId, RefusedError } from '@app/domain';
@@ -30,6 +31,7 @@ import { LinkPagesFilter } from './link-pages.filter';
  */
 @ApiExcludeController()
 @UseFilters(LinkPagesFilter)
+@Public()
 @Controller('links/udfoer')
 export class CompletionLinksController {
   private readonly contact: Contact;

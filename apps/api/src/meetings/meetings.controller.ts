@@ -1,3 +1,4 @@
+import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, listMeetings, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, ProjectionRunner, StreamViews } from '@app/read-side';
@@ -55,21 +56,26 @@ export class MeetingsController {
   }
 
   @Get()
-  list(@Query() query: MeetingsQueryDto): MeetingView[] {
-    return listMeetings(this.readModels.model(meetingsProjection), query);
+  @Allow('chair', 'member')
+  list(@Query() query: MeetingsQueryDto, @SignedIn() principal: Principal): MeetingView[] {
+    return listMeetings(this.readModels.model(meetingsProjection), query).filter((meeting) => seesForum(principal, meeting.forumId));
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery): Promise<MeetingView> {
+  @Allow('chair', 'member')
+  async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): Promise<MeetingView> {
     const meeting = await this.views.meeting(id);
     if (!meeting) throw meetingNotFound(id);
+    if (!seesForum(principal, meeting.forumId)) throw forbidden();
     return meeting;
   }
 
   @Get(':id/agenda')
-  agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery): MeetingAgenda {
+  @Allow('chair', 'member')
+  agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): MeetingAgenda {
     const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
     if (!agenda) throw meetingNotFound(id);
+    if (!seesForum(principal, agenda.meeting.forumId)) throw forbidden();
     return agenda;
   }
 }

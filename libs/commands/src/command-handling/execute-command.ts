@@ -1,4 +1,5 @@
 import { CommandName } from '@app/domain';
+import { accountCommandHandlers } from '../accounts/account.command-handlers';
 import { caseCommandHandlers } from '../cases/case.command-handlers';
 import { followUpCommandHandlers } from '../follow-ups/follow-up.command-handlers';
 import { importCommandHandlers } from '../imports/import.command-handlers';
@@ -14,6 +15,7 @@ const commandHandlers: CommandHandlers<CommandName> = {
   ...followUpCommandHandlers,
   ...importCommandHandlers,
   ...reminderCommandHandlers,
+  ...accountCommandHandlers,
 };
 
 /**

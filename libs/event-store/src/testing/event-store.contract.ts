@@ -447,7 +447,10 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
       expectIncreasing(backwards.map((event) => event.position).reverse());
     });
 
-    it(`${RACING_WRITERS} writers appending at once with one expected revision: one wins, the rest are refused`, async () => {
+    // Against a server every writer's append is in flight at once. On SQLite a thread's appends run one after
+    // another (each call blocks its thread), so as many appends overlap as there are threads.
+    const racingAtOnce = setup.racingWriters === 'worker-threads' ? `${RACING_THREADS} at a time, one per thread` : 'all at once';
+    it(`${RACING_WRITERS} writers a round with one expected revision, appending ${racingAtOnce}: one wins, the rest are refused`, async () => {
       const streamId = `${run}-race`;
       const seed = newEvent('RaceSeeded');
       const { position: seedPosition } = await store.append(streamId, [seed], { expectedRevision: 'no_stream' });

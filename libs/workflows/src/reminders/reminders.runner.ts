@@ -6,6 +6,7 @@ import { casesProjection, followUpsProjection, meetingsProjection, openFollowUps
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,7 @@ export class RemindersRunner implements OnApplicationBootstrap, OnApplicationShu
   private consumer?: LogConsumer;
   private queue?: ReminderQueue;
   private worker?: Worker<ReminderJobData>;
+  private workerConnection?: Redis;
   private mailer?: Mailer;
   private timer?: NodeJS.Timeout;
 
@@ -92,8 +94,10 @@ export class RemindersRunner implements OnApplicationBootstrap, OnApplicationShu
       timeZone: this.config.meetingTimeZone,
     });
     const lockDuration = this.settings.delivery.lockSeconds * 1000;
+    // BullMQ leaves a connection it was handed open when the worker closes; it is closed here, after it.
+    this.workerConnection = redisConnection(redis.url, { connectionName: `${this.config.redisPrefix}-worker` });
     this.worker = new Worker<ReminderJobData>(REMINDER_QUEUE_NAME, (job) => sender.process(job), {
-      connection: redisConnection(redis.url, { connectionName: `${this.config.redisPrefix}-worker` }),
+      connection: this.workerConnection,
       prefix: this.config.redisPrefix,
       lockDuration,
       stalledInterval: lockDuration,
@@ -109,6 +113,7 @@ export class RemindersRunner implements OnApplicationBootstrap, OnApplicationShu
       const closed = await Promise.race([closing.then(() => true), sleep(SHUTDOWN_WAIT_MS).then(() => false)]);
       if (!closed) await this.worker.close(true);
     }
+    this.workerConnection?.disconnect();
     await this.consumer?.stop();
     await this.queue?.close();
     await this.mailer?.close();
