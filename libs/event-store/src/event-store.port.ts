@@ -107,6 +107,18 @@ export const revisionMatches = (expected: ExpectedRevision, current: number): bo
   }
 };
 
+/**
+ * The JSON every adapter stores for an event's data or metadata: undefined (and what else JSON leaves out)
+ * becomes null, and what JSON cannot hold (a BigInt) is refused with a TypeError that names the event.
+ */
+export const storedJson = (value: unknown, part: 'data' | 'metadata', type: string): string => {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (error) {
+    throw new TypeError(`The ${part} of a ${type} event cannot be stored as JSON: ${(error as Error).message}`, { cause: error });
+  }
+};
+
 export interface EventStore {
   /**
    * Appends the batch atomically, or nothing. A re-append of the same event ids, to where the expected

@@ -38,6 +38,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  storedJson,
   StreamBatch,
   SubscriptionFilter,
   WrongExpectedVersionError,
@@ -92,15 +93,6 @@ const withServerLinks = (metadata: EventMetadata): EventMetadata => ({
 
 const withoutServerLinks = ({ $correlationId: _correlation, $causationId: _causation, ...metadata }: EventMetadata): EventMetadata => metadata;
 
-/** As the other stores keep it: undefined (and what else JSON leaves out) becomes null. */
-const jsonOf = (value: unknown, what: string): string => {
-  try {
-    return JSON.stringify(value) ?? 'null';
-  } catch (error) {
-    throw new TypeError(`${what} cannot be stored as JSON: ${(error as Error).message}`, { cause: error });
-  }
-};
-
 const utf8 = new TextEncoder();
 
 /**
@@ -112,8 +104,8 @@ const toEventData = (event: NewEvent): EventData => ({
   id: event.id ?? randomUUID(),
   contentType: 'application/json',
   type: event.type,
-  data: JSON.parse(jsonOf(event.data, `The data of a ${event.type} event`)) as JSONType,
-  metadata: event.metadata === undefined ? undefined : utf8.encode(jsonOf(withServerLinks(event.metadata), `The metadata of a ${event.type} event`)),
+  data: JSON.parse(storedJson(event.data, 'data', event.type)) as JSONType,
+  metadata: event.metadata === undefined ? undefined : utf8.encode(storedJson(withServerLinks(event.metadata), 'metadata', event.type)),
 });
 
 /**

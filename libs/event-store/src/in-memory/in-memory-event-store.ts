@@ -13,6 +13,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   revisionMatches,
+  storedJson,
   StreamBatch,
   SubscribeOptions,
   Subscription,
@@ -22,14 +23,11 @@ import {
 
 const DEFAULT_READ_ALL_PAGE = 1000;
 
-/** As the other adapters store it: undefined (and what else JSON leaves out) becomes null. */
-const jsonOf = (value: unknown): string => JSON.stringify(value) ?? 'null';
-
 /**
  * Stored as JSON, as the other adapters store it: a caller that changes an object after appending it, or
  * after reading it, changes nothing in the log, and fields set to undefined are gone on the way back.
  */
-const copyOf = <T>(value: T): T => JSON.parse(jsonOf(value));
+const copyOf = <T>(value: T): T => (value === undefined ? (null as T) : JSON.parse(JSON.stringify(value)));
 
 const matches = (filter: SubscriptionFilter | undefined, event: RecordedEvent): boolean =>
   (!filter?.eventTypes?.length || filter.eventTypes.includes(event.type)) &&
@@ -140,8 +138,8 @@ export class InMemoryLog {
       return events.map((event, index): RecordedEvent => {
         if (event.id !== undefined && (this.byId.has(event.id) || ids.has(event.id))) throw new EventIdTakenError(streamId);
         if (event.id !== undefined) ids.add(event.id);
-        const data = jsonOf(event.data);
-        const metadata = event.metadata === undefined ? '{}' : jsonOf(event.metadata);
+        const data = storedJson(event.data, 'data', event.type);
+        const metadata = event.metadata === undefined ? '{}' : storedJson(event.metadata, 'metadata', event.type);
         const position = next;
         next = this.byteOffsets ? next + RECORD_HEADER_BYTES + streamId.length + event.type.length + data.length + metadata.length : next + 1;
         return {
