@@ -131,9 +131,10 @@ describe('meeting decider', () => {
     });
 
     it.each([
-      ['only its end', { endsAt: '2025-09-19T16:00:00+02:00' }],
-      ['only its place', { endsAt, place: 'Teams' }],
-    ])('moves it where the start stays and %s changes', (_, change) => {
+      ['its start (an hour earlier, same end)', { startsAt: '2025-09-19T11:00:00+02:00', endsAt }],
+      ['its end', { endsAt: '2025-09-19T16:00:00+02:00' }],
+      ['its place', { endsAt, place: 'Teams' }],
+    ])('moves it where only %s changes', (_, change) => {
       given([scheduled])
         .when({ type: 'RescheduleMeeting', startsAt, ...change, now: aWeekBefore })
         .then([{ type: 'MeetingRescheduled', data: { meetingId, forumId, startsAt, previousStartsAt: startsAt, rescheduledAt: aWeekBefore, ...change } }]);
