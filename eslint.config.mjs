@@ -6,7 +6,7 @@ const boundaries = (files, patterns, ignores = []) => ({ files, ignores, rules: 
 const throughIndex = { group: ['@app/*/*'], message: 'Import a library through its index (@app/<library>), not its files.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', '**/node_modules/**', 'data/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['jest.config.js', 'scripts/**/*.js', 'test/**/*.js'],
+    files: ['jest.config.js', 'jest.mutation.config.js', 'scripts/**/*.js', 'test/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

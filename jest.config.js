@@ -28,6 +28,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/test/bench/peers'],
 };
 
 /** Two tiers by file name: pure specs beside their files, end-to-end specs against real parts in test/. */

@@ -2,8 +2,8 @@
 module.exports = async () => {
   if (!process.env.EVENTSTORE_CONNECTION_STRING) {
     console.log(
-      '\nSkipping the EventStoreDB run of the event store contract suite: EVENTSTORE_CONNECTION_STRING is not set ' +
-        '(e.g. docker compose up eventstore, then EVENTSTORE_CONNECTION_STRING="esdb://localhost:2113?tls=false" npm test).',
+      '\nSkipping the EventStoreDB run of the event store contract suite and of the restarts: EVENTSTORE_CONNECTION_STRING is not set ' +
+        '(npm run test:eventstoredb runs them against a server of their own in Docker).',
     );
   }
 };

@@ -1,5 +1,6 @@
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, loadAppConfig } from '@app/config';
+import { EVENT_STORE, InMemoryEventStore, InMemoryLog } from '@app/event-store';
 import { ProcessManagersModule, RemindersModule } from '@app/workflows';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -57,20 +58,45 @@ export interface ApiOptions {
   env?: Record<string, string>;
   /** Sign in as the secretariat of ADMIN_EMAIL at start (true unless the test makes its accounts otherwise). */
   asSecretariat?: boolean;
+  /**
+   * Run on this in-memory log instead of the SQLite file in DATA_DIR, e.g. one whose positions are byte offsets
+   * as EventStoreDB's are; hand the same log to the next start to start again on it.
+   */
+  log?: InMemoryLog;
+  /** Run on this EventStoreDB/KurrentDB server instead of the SQLite file in DATA_DIR. */
+  eventStoreConnectionString?: string;
 }
 
-/** The real API on a real SQLite file in a fresh temporary DATA_DIR. */
+/** The real API on a real SQLite file in a fresh temporary DATA_DIR, or on the in-memory log or the server it is given. */
 export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUnderTest> => {
-  const { now = '2025-04-20T09:00:00+02:00', dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')), withWorker = false, withReminders = false, env = {}, asSecretariat = true } =
-    typeof options === 'string' ? { now: options } : options;
+  const {
+    now = '2025-04-20T09:00:00+02:00',
+    dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-')),
+    withWorker = false,
+    withReminders = false,
+    env = {},
+    asSecretariat = true,
+    log,
+    eventStoreConnectionString,
+  } = typeof options === 'string' ? { now: options } : options;
   const clock = new TestClock(now);
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule, ...(withWorker ? [ProcessManagersModule] : []), ...(withReminders ? [RemindersModule] : [])] })
+  let builder = Test.createTestingModule({ imports: [ApiModule, ...(withWorker ? [ProcessManagersModule] : []), ...(withReminders ? [RemindersModule] : [])] })
     .overrideProvider(APP_CONFIG)
     // Without a worker, nothing handles the events: /health would call the absent worker stuck a minute in.
-    .useValue(loadAppConfig({ ...(withWorker ? {} : { WORKER_MAX_LAG_SECONDS: '3600' }), ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password, ...env, DATA_DIR: dataDir }))
+    .useValue(
+      loadAppConfig({
+        ...(withWorker ? {} : { WORKER_MAX_LAG_SECONDS: '3600' }),
+        ...(eventStoreConnectionString && { EVENTSTORE_CONNECTION_STRING: eventStoreConnectionString }),
+        ADMIN_EMAIL: TEST_ADMIN.email,
+        ADMIN_PASSWORD: TEST_ADMIN.password,
+        ...env,
+        DATA_DIR: dataDir,
+      }),
+    )
     .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  if (log) builder = builder.overrideProvider(EVENT_STORE).useValue(new InMemoryEventStore(log));
+  const moduleRef = await builder.compile();
   const app = configureApi(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: ['error', 'warn'] }));
   const routes: RouteOfApp[] = [];
   // Fastify answers HEAD for every GET by a route of its own; the GET is walked.

@@ -188,7 +188,9 @@ describe('command API', () => {
       const meetingId = await scheduleMeeting('styregruppen', '2025-05-02T12:00:00+02:00');
       const caseId = await proposeCase();
       api.clock.set('2025-05-03T09:00:00+02:00');
+      const before = await head();
       expect((await http().post(`/api/cases/${caseId}/schedule`).send({ meetingId }).expect(409)).body.code).toBe('meeting.past');
+      expect(await head()).toBe(before);
     });
 
     it('postponing a decided case', async () => {
@@ -209,7 +211,9 @@ describe('command API', () => {
         .send({ description: 'Sekretariatet kontakter KORA', owners: [{ name: 'Sekretariatet' }], due: '2025-06-01' })
         .expect(201);
       await http().post(`/api/follow-ups/${followUp.body.id}/complete`).send({ note: 'Gjort' }).expect(200);
+      const before = await head();
       expect((await http().post(`/api/follow-ups/${followUp.body.id}/complete`).send({}).expect(409)).body.code).toBe('follow_up.done');
+      expect(await head()).toBe(before);
     });
   });
 

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { openEmmettDefaults, openEmmettLikeForLike, type EmmettSetup } from './store/emmett';
+import { loadEmmettPeer, type EmmettSetup } from './store/peer';
 import { SqliteEventStore } from '@app/event-store';
 import { OursContender } from './store/ours';
 import { RawLoop, schemaOf } from './store/raw-loop';
@@ -214,12 +214,12 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
   if (wants('raw')) lanes.push(newLane('raw', new RawLoop(fileFor('raw'), config.synchronous, schema), config, full));
   if (wants('ours')) lanes.push(newLane('ours', new OursContender(fileFor('ours'), config.synchronous), config, full));
   if (wants('emmett')) {
-    const { contender, setup } = await openEmmettLikeForLike(fileFor('emmett'), config.synchronous);
+    const { contender, setup } = await loadEmmettPeer().openEmmettLikeForLike(fileFor('emmett'), config.synchronous);
     emmettSetup = setup;
     lanes.push(newLane('emmett', contender, config, full));
   }
   if (wants('emmett-defaults') && config.emmettDefaultsScale > 0) {
-    const { contender, setup } = await openEmmettDefaults(fileFor('emmett-defaults'));
+    const { contender, setup } = await loadEmmettPeer().openEmmettDefaults(fileFor('emmett-defaults'));
     emmettDefaultsSetup = setup;
     lanes.push(newLane('emmett-defaults', contender, config, scaled(config, config.emmettDefaultsScale)));
   }

@@ -8,10 +8,11 @@ describeEventStoreContract('EventStoreDbEventStore', {
   racingWriters: 'promises',
   noTransactionAcrossStreams: 'EventStoreDB has no transaction across streams: appendAll appends the batches one after the other',
   eventIdsCheckedPerStreamOnly: 'EventStoreDB checks event ids within a stream only, so an Idempotency-Key reused on another stream is not caught there',
+  killedWritersSettleWithinMs: 1_000,
   skipReason: connectionString
     ? undefined
-    : 'EVENTSTORE_CONNECTION_STRING is not set. Start EventStoreDB/KurrentDB (insecure, single node) and run ' +
-      'e.g. EVENTSTORE_CONNECTION_STRING="esdb://localhost:2113?tls=false" npx jest test/event-store',
+    : 'EVENTSTORE_CONNECTION_STRING is not set. npm run test:eventstoredb starts KurrentDB in Docker and runs it; or start a server ' +
+      '(insecure, single node) and run e.g. EVENTSTORE_CONNECTION_STRING="esdb://localhost:2113?tls=false" npx jest test/event-store',
   create: async () => {
     const options = { connectionString: connectionString ?? '' };
     const store = new EventStoreDbEventStore(options);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEventStore, SqliteEventStore, StorageFullError } from '@app/event-store';
+import { createEventStore, RecordedEvent, SqliteEventStore, StorageFullError } from '@app/event-store';
 import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
 
 const POLL_MS = 20;
@@ -108,6 +108,68 @@ describe('SqliteEventStore', () => {
 
     expect((await events.next()).value).toMatchObject({ type: 'Wanted', position: 25_001 });
   }, 10_000);
+
+  describe('catching up over thousands of stored events', () => {
+    /** The next `count` events, or a failure that says how many came before the subscription went quiet. */
+    const take = async (events: AsyncIterator<RecordedEvent>, count: number): Promise<RecordedEvent[]> => {
+      const taken: RecordedEvent[] = [];
+      const deadline = Date.now() + 5_000;
+      while (taken.length < count) {
+        let timer: NodeJS.Timeout | undefined;
+        const quiet = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${taken.length} of ${count} events arrived, then none`)), Math.max(deadline - Date.now(), 0));
+        });
+        const next = await Promise.race([events.next(), quiet]).finally(() => clearTimeout(timer));
+        if (next.done) throw new Error(`The subscription ended after ${taken.length} of ${count} events`);
+        taken.push(next.value);
+      }
+      return taken;
+    };
+
+    /** 2,500 events in batches, every other one of them wanted, spread over streams of two kinds. */
+    const fill = async (store: SqliteEventStore): Promise<RecordedEvent[]> => {
+      for (let batch = 0; batch < 5; batch++) {
+        const events = Array.from({ length: 500 }, (_, index) => ({ type: index % 2 === 0 ? 'Wanted' : 'Noise', data: { batch, index } }));
+        await store.append(`${batch % 2 === 0 ? 'case' : 'meeting'}-${batch}`, events);
+      }
+      const stored: RecordedEvent[] = [];
+      for (let page = await store.readAll(); page.length > 0; page = await store.readAll({ after: page[page.length - 1].position })) stored.push(...page);
+      expect(stored).toHaveLength(2_500);
+      return stored;
+    };
+
+    const positions = (events: RecordedEvent[]) => events.map((event) => event.position);
+
+    it('yields every one of them once and in order, then a live one', async () => {
+      const store = open();
+      const stored = await fill(store);
+      const events = store.subscribeToAll()[Symbol.asyncIterator]();
+
+      expect(positions(await take(events, 2_500))).toEqual(positions(stored));
+
+      const { position } = await store.append('case-live', [{ type: 'Wanted', data: {} }]);
+      expect(positions(await take(events, 1))).toEqual([position]);
+    });
+
+    it('yields every wanted one of them once and in order, by type and by stream prefix, from a checkpoint', async () => {
+      const store = open();
+      const stored = await fill(store);
+      const checkpoint = stored[99].position;
+      const byType = store.subscribeToAll({ after: checkpoint, filter: { eventTypes: ['Wanted'] } })[Symbol.asyncIterator]();
+      const byPrefix = store.subscribeToAll({ after: checkpoint, filter: { streamPrefixes: ['case-'] } })[Symbol.asyncIterator]();
+      const after = stored.slice(100);
+      const wanted = after.filter((event) => event.type === 'Wanted');
+      const ofCases = after.filter((event) => event.streamId.startsWith('case-'));
+
+      expect(positions(await take(byType, wanted.length))).toEqual(positions(wanted));
+      expect(positions(await take(byPrefix, ofCases.length))).toEqual(positions(ofCases));
+
+      await store.append('meeting-live', [{ type: 'Noise', data: {} }]);
+      const { position } = await store.append('case-live', [{ type: 'Wanted', data: {} }]);
+      expect(positions(await take(byType, 1))).toEqual([position]);
+      expect(positions(await take(byPrefix, 1))).toEqual([position]);
+    });
+  });
 
   it('refuses an event id that is already stored as something else than this batch', async () => {
     const store = open();

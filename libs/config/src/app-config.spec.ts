@@ -94,4 +94,13 @@ describe('loadAppConfig', () => {
     })();
     for (const variable of ['PORT', 'REDIS_URL', 'SMTP_URL', 'TZ_MEETINGS', 'EVENTSTORE_CONNECTION_STRING']) expect(message).toContain(`${variable}=`);
   });
+
+  it('takes an EventStoreDB connection string only where the installed client can parse it', () => {
+    for (const accepted of ['esdb://localhost:2113?tls=false', 'esdb+discover://cluster.example:2113', 'esdb://admin:changeit@a:2113,b:2113,c:2113?nodePreference=leader']) {
+      expect(loadAppConfig({ EVENTSTORE_CONNECTION_STRING: accepted }).eventStoreConnectionString).toBe(accepted);
+    }
+    for (const refused of ['kurrentdb://localhost:2113?tls=false', 'kdb://localhost:2113', 'kurrentdb+discover://cluster.example:2113', 'esdb://localhost:2113?tls=perhaps']) {
+      expect(() => loadAppConfig({ EVENTSTORE_CONNECTION_STRING: refused })).toThrow(/EVENTSTORE_CONNECTION_STRING=.*esdb:\/\//s);
+    }
+  });
 });

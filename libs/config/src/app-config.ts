@@ -1,6 +1,20 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+
+/**
+ * What the installed EventStoreDB client makes of a connection string, as the API and the worker open theirs:
+ * it reads esdb:// and esdb+discover:// only, not the kurrentdb:// or kdb:// of newer clients.
+ */
+const connectionStringProblem = (value: unknown): string | undefined => {
+  try {
+    EventStoreDBClient.connectionString(String(value));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
 
 /** Every variable the product reads, validated once at start. */
 class Environment {
@@ -16,8 +30,12 @@ class Environment {
   DATA_DIR?: string;
 
   @IsOptional()
-  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//, {
-    message: 'must be a connection string such as esdb://localhost:2113?tls=false',
+  @ValidateBy({
+    name: 'eventStoreConnectionString',
+    validator: {
+      validate: (value) => connectionStringProblem(value) === undefined,
+      defaultMessage: (args) => `must be a connection string the EventStoreDB client reads, such as esdb://localhost:2113?tls=false (${connectionStringProblem(args?.value)})`,
+    },
   })
   EVENTSTORE_CONNECTION_STRING?: string;
 

@@ -9,7 +9,7 @@
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: exact revision. */
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: exact revision (-1: no stream). */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
 export interface EventMetadata {
@@ -104,6 +104,18 @@ export const revisionMatches = (expected: ExpectedRevision, current: number): bo
       return current >= 0;
     default:
       return current === expected;
+  }
+};
+
+/**
+ * The JSON every adapter stores for an event's data or metadata: undefined (and what else JSON leaves out)
+ * becomes null, and what JSON cannot hold (a BigInt) is refused with a TypeError that names the event.
+ */
+export const storedJson = (value: unknown, part: 'data' | 'metadata', type: string): string => {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch (error) {
+    throw new TypeError(`The ${part} of a ${type} event cannot be stored as JSON: ${(error as Error).message}`, { cause: error });
   }
 };
 

@@ -19,3 +19,4 @@ export * from './projection-runner/read-models';
 export * from './projection-runner/log-follower';
 export * from './imports/imported-minutes.projection';
 export * from './accounts/accounts.projection';
+export * from './cases/case-list.query';

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CASE_STAGES, CaseStage } from '@app/read-side';
+import { ReadAfterQuery } from '../http/read-after';
 import { HasNoControlCharacters, IsCalendarDate, IsId, IsText } from '../http/validators';
 import { AssignFollowUpInput, DecideCaseInput, ForwardCaseInput, PostponeCaseInput, ProposeCaseInput, ScheduleCaseInput, WithdrawCaseInput } from '@app/domain';
 
@@ -95,4 +97,15 @@ export class AssignFollowUpDto implements Omit<AssignFollowUpInput, 'caseId' | '
   owners!: OwnerDto[];
   @ApiPropertyOptional({ example: '2025-12-01' }) @IsOptional() @IsCalendarDate() due?: string;
   @ApiPropertyOptional({ example: 'styregruppen' }) @IsOptional() @IsId() dueBeforeMeetingOfForumId?: string;
+}
+
+const caseStatuses = ['open', 'withdrawn', 'closed'] as const;
+
+export class CasesQueryDto extends ReadAfterQuery {
+  @ApiPropertyOptional({ description: 'Words looked for in titles and decisions' }) @IsOptional() @IsText(300) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() forumId?: string;
+  @ApiPropertyOptional({ enum: caseStatuses }) @IsOptional() @IsIn(caseStatuses) status?: (typeof caseStatuses)[number];
+  @ApiPropertyOptional({ enum: CASE_STAGES, description: 'In the forum asked for, or overall' }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the page before' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
 }

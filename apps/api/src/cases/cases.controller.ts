@@ -1,7 +1,7 @@
 import { Allow, forbidden, Principal, seesAnyForum, SignedIn } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
-import { CaseDetails, caseFlow, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
+import { CaseDetails, caseFlow, CaseListItem, listCases, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,9 @@ import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandResultDto, EmptyDto } from '../http/command-result.dto';
 import { ErrorBody } from '../http/error-body';
 import { ReadAfterQuery } from '../http/read-after';
-import { AssignFollowUpDto, DecideCaseDto, ForwardCaseDto, PostponeCaseDto, ProposeCaseDto, ScheduleCaseDto, WithdrawCaseDto } from './case.dtos';
+import { AssignFollowUpDto, CasesQueryDto, DecideCaseDto, ForwardCaseDto, PostponeCaseDto, ProposeCaseDto, ScheduleCaseDto, WithdrawCaseDto } from './case.dtos';
+
+const DEFAULT_PAGE = 100;
 
 const notFound = (id: string) => new RefusedError(refuseAsNotFound('case.not_found', `Sagen ${id} findes ikke.`));
 
@@ -78,6 +80,18 @@ export class CasesController {
   @ApiCreatedResponse({ type: CommandResultDto, description: 'The id is the follow-up’s' })
   assignFollowUp(@Param('id') id: string, @Body() body: AssignFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('assign-follow-up', { caseId: id, ...body }, context));
+  }
+
+  /** The secretariat's board and search: every case, or a chair's or member's forums' cases, a page at a time. */
+  @Get()
+  @Allow('chair', 'member')
+  list(@Query() query: CasesQueryDto, @SignedIn() principal: Principal): { items: CaseListItem[]; nextCursor?: string } {
+    const { q, forumId, status, stage, limit = DEFAULT_PAGE, cursor } = query;
+    if (forumId && !seesAnyForum(principal, [forumId])) throw forbidden();
+    const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+    const visibleForumIds = principal.role === 'secretariat' ? undefined : principal.forumIds;
+    const page = listCases(this.readModels.model(casesProjection), { q, forumId, status, stage, limit, after, visibleForumIds });
+    return { items: page.items, ...(page.last ? { nextCursor: Buffer.from(page.last, 'utf8').toString('base64url') } : {}) };
   }
 
   @Get(':id')

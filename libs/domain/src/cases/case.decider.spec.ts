@@ -198,6 +198,12 @@ describe('case decider', () => {
       given([proposed]).when(scheduleOn(styregruppenMay, '2025-05-02T09:00:00+02:00')).thenRefuses('meeting.past');
     });
 
+    // Minutes imported out of order: the later minutes already recorded the meeting as held, while the
+    // command of the earlier minutes carries a time before its start. Held is past, whatever the clock says.
+    it('refuses to schedule it onto a meeting recorded as held, though its start is still ahead', () => {
+      given([proposed]).when(scheduleOn({ ...styregruppenMay, status: 'held' }, whenPutOnMayAgenda)).thenRefuses('meeting.past');
+    });
+
     it('refuses to schedule it in a forum it was neither proposed in nor forwarded to', () => {
       given([proposed]).when(scheduleOn(k17August, whenPutOnMayAgenda)).thenRefuses('case.not_in_forum');
     });
@@ -283,6 +289,12 @@ describe('case decider', () => {
     it('refuses to postpone it to a meeting already held', () => {
       given(onMay)
         .when({ type: 'PostponeCase', fromMeetingId: styregruppenMay.meetingId, to: styregruppenMarch, now: duringMayMeeting })
+        .thenRefuses('meeting.past');
+    });
+
+    it('refuses to postpone it to a meeting recorded as held, though its start is still ahead', () => {
+      given(onMay)
+        .when({ type: 'PostponeCase', fromMeetingId: styregruppenMay.meetingId, to: { ...styregruppenAugust, status: 'held' }, now: duringMayMeeting })
         .thenRefuses('meeting.past');
     });
 

@@ -126,6 +126,18 @@ describe('meeting decider', () => {
 
     it('refuses to move it to the time it already has', () => {
       given([scheduled]).when({ type: 'RescheduleMeeting', startsAt, endsAt, now: aWeekBefore }).thenRefuses('meeting.unchanged');
+      given([scheduled]).when({ type: 'RescheduleMeeting', startsAt, now: aWeekBefore }).thenRefuses('meeting.unchanged');
+      given([scheduled]).when({ type: 'RescheduleMeeting', startsAt, endsAt, place, now: aWeekBefore }).thenRefuses('meeting.unchanged');
+    });
+
+    it.each([
+      ['its start (an hour earlier, same end)', { startsAt: '2025-09-19T11:00:00+02:00', endsAt }],
+      ['its end', { endsAt: '2025-09-19T16:00:00+02:00' }],
+      ['its place', { endsAt, place: 'Teams' }],
+    ])('moves it where only %s changes', (_, change) => {
+      given([scheduled])
+        .when({ type: 'RescheduleMeeting', startsAt, ...change, now: aWeekBefore })
+        .then([{ type: 'MeetingRescheduled', data: { meetingId, forumId, startsAt, previousStartsAt: startsAt, rescheduledAt: aWeekBefore, ...change } }]);
     });
 
     it('cancels the meeting with the reason', () => {

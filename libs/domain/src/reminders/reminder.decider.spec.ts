@@ -1,7 +1,7 @@
 import { specFor } from '../shared/decider.testing';
-import { ClaimReminder } from './reminder.commands';
+import { ClaimReminder, ReminderCommand } from './reminder.commands';
 import { reminderDecider } from './reminder.decider';
-import { ReminderClaimed, ReminderSent } from './reminder.events';
+import { ReminderClaimed, ReminderFailed, ReminderSent } from './reminder.events';
 
 const given = specFor(reminderDecider);
 
@@ -18,6 +18,9 @@ describe('reminder decider', () => {
     });
     it('refuses to record a mail as sent that nobody claimed', () => {
       given([]).when({ type: 'RecordReminderSent', ...key, subject: 'Dagsorden', now: '2025-12-07T09:00:02+01:00' }).thenRefuses('reminder.not_claimed');
+    });
+    it('refuses to record a mail as failed that nobody claimed', () => {
+      given([]).when({ type: 'RecordReminderFailed', ...key, reason: '550 Mailbox unavailable', now: '2025-12-07T09:00:02+01:00' }).thenRefuses('reminder.not_claimed');
     });
   });
 
@@ -42,6 +45,19 @@ describe('reminder decider', () => {
       given([claimed])
         .when({ ...claim, claimedBy: 'worker-b', now: '2025-12-07T09:02:00+01:00' })
         .then([{ type: 'ReminderClaimed', data: { ...key, messageId, claimedBy: 'worker-b', claimedAt: '2025-12-07T09:02:00+01:00' } }]);
+    });
+  });
+
+  describe('when failed', () => {
+    const failed: ReminderFailed = { type: 'ReminderFailed', data: { ...key, messageId, reason: '550 Mailbox unavailable', failedAt: '2025-12-07T09:00:03+01:00' } };
+
+    // A refused mail waits for a person: no worker sends it again by itself, not even the one that claimed it.
+    it.each<[string, ReminderCommand]>([
+      ['claiming it again', { ...claim, now: '2025-12-08T09:00:00+01:00' }],
+      ['recording it as sent', { type: 'RecordReminderSent', ...key, subject: 'Dagsorden', now: '2025-12-07T09:00:04+01:00' }],
+      ['recording it as failed again', { type: 'RecordReminderFailed', ...key, reason: '550 Mailbox unavailable', now: '2025-12-07T09:00:04+01:00' }],
+    ])('refuses %s', (_, command) => {
+      given([claimed, failed]).when(command).thenRefuses('reminder.failed');
     });
   });
 

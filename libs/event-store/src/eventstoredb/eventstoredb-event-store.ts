@@ -1,6 +1,7 @@
 import {
   ANY,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
@@ -37,17 +38,24 @@ import {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  storedJson,
   StreamBatch,
   SubscriptionFilter,
   WrongExpectedVersionError,
 } from '../event-store.port';
 
-export interface EventStoreDbEventStoreOptions {
-  /** For example `esdb://localhost:2113?tls=false`. */
-  connectionString: string;
-}
+/** The calls the adapter makes: an EventStoreDBClient has them, and a unit test can hand in a fake of the same types. */
+export type EventStoreDbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readAll' | 'readStream' | 'subscribeToAll' | 'setStreamMetadata' | 'dispose'>;
+
+export type EventStoreDbEventStoreOptions =
+  | {
+      /** For example `esdb://localhost:2113?tls=false`. */
+      connectionString: string;
+    }
+  | { client: EventStoreDbClient };
 
 const DEFAULT_READ_ALL_PAGE = 1000;
+const READ_ALL_REFILL = 1000;
 
 /**
  * The port's position is the commit position. For events written by appends in current EventStoreDB and
@@ -65,16 +73,39 @@ const toClientRevision = (expected: ExpectedRevision): AppendExpectedRevision =>
     case 'stream_exists':
       return STREAM_EXISTS;
     default:
+      // -1 is the revision of a stream that does not exist, to the other stores as well. The client cannot
+      // serialise a revision below it and throws where no caller can catch it, so it is refused here.
+      if (expected === -1) return NO_STREAM;
+      if (!Number.isInteger(expected) || expected < -1) throw new RangeError(`An expected revision is a whole number from -1 (no stream) up, not ${expected}`);
       return BigInt(expected);
   }
 };
 
+/**
+ * EventStoreDB links events by `$correlationId` and `$causationId` of their own (the by-correlation projection,
+ * the UI): the ids are written under those names too, and left out again on the way back.
+ */
+const withServerLinks = (metadata: EventMetadata): EventMetadata => ({
+  ...metadata,
+  ...(metadata.correlationId !== undefined && { $correlationId: metadata.correlationId }),
+  ...(metadata.causationId !== undefined && { $causationId: metadata.causationId }),
+});
+
+const withoutServerLinks = ({ $correlationId: _correlation, $causationId: _causation, ...metadata }: EventMetadata): EventMetadata => metadata;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Serialised here, before the client is called: the client serialises inside a promise executor, where a throw
+ * is an unhandled rejection that ends the process, and the append never settles. The metadata goes over as the
+ * bytes made here; the data goes as the plain JSON value, since the client takes no text for a JSON event.
+ */
 const toEventData = (event: NewEvent): EventData => ({
   id: event.id ?? randomUUID(),
   contentType: 'application/json',
   type: event.type,
-  data: event.data as JSONType,
-  metadata: event.metadata,
+  data: JSON.parse(storedJson(event.data, 'data', event.type)) as JSONType,
+  metadata: event.metadata === undefined ? undefined : utf8.encode(storedJson(withServerLinks(event.metadata), 'metadata', event.type)),
 });
 
 /**
@@ -105,7 +136,7 @@ const toRecordedEvent = (event: ClientRecordedEvent, commitPosition: bigint): Re
   revision: Number(event.revision),
   position: Number(commitPosition),
   data: event.data,
-  metadata: isMetadataObject(event.metadata) ? event.metadata : {},
+  metadata: isMetadataObject(event.metadata) ? withoutServerLinks(event.metadata) : {},
   recordedAt: event.created,
 });
 
@@ -141,11 +172,18 @@ const toFilters = (filter: SubscriptionFilter | undefined): Filters => {
 };
 
 export class EventStoreDbEventStore implements EventStore, CheckpointStore {
-  private readonly client: EventStoreDBClient;
+  private readonly connection: EventStoreDbClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
+  private closed = false;
 
   constructor(options: EventStoreDbEventStoreOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.connection = 'client' in options ? options.client : EventStoreDBClient.connectionString(options.connectionString);
+  }
+
+  /** The client's dispose() only ends the calls under way: a later call would still go out, and hold a connection open after shutdown. */
+  private get client(): EventStoreDbClient {
+    if (this.closed) throw new Error('The EventStoreDB event store is closed');
+    return this.connection;
   }
 
   async append(
@@ -159,6 +197,9 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
       const result = await this.client.appendToStream(streamId, events.map(toEventData), {
         expectedRevision: toClientRevision(expected),
       });
+      // throwOnAppendFailure=false in the connection string answers a refusal so. The revision that comes with it
+      // is no help (the client's batch path puts there whether the stream has one), so the stream is asked.
+      if (!result.success) throw new WrongExpectedVersionError(streamId, expected, await this.lastRevision(streamId));
       const nextRevision = Number(result.nextExpectedRevision);
       // An idempotent re-append is answered without a position: look up where the original batch ended.
       if (result.position) return { nextRevision, position: Number(result.position.commit) };
@@ -169,6 +210,10 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
         const actual = error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion);
         throw new WrongExpectedVersionError(streamId, expected, actual);
       }
+      // The server drops an append of ids that an identical append, not yet indexed, is storing (IdempotentNotReady):
+      // this one times out where the first succeeded, and its answer is the first one's.
+      const original = error instanceof DeadlineExceededError ? await this.storedBatch(streamId, events, expected) : undefined;
+      if (original) return original;
       throw error;
     }
   }
@@ -205,10 +250,11 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const events: RecordedEvent[] = [];
     let after = options.after;
     let from: ReadPosition = after !== undefined ? toPosition(after) : backwards ? END : START;
-    // The server cannot leave out system events here, so read on until the page is full or the log ends.
-    while (events.length < limit) {
+    // The server cannot leave out system events here, so read on until the page is full or the log ends: in
+    // chunks of a fixed size, since the server may have written any number of its own in a row.
+    for (let chunk = limit; events.length < limit; chunk = READ_ALL_REFILL) {
       // One more than needed: the server starts at `from` inclusively, and the port's `after` is exclusive.
-      const wanted = limit - events.length + 1;
+      const wanted = chunk + 1;
       let received = 0;
       let last: Position | undefined;
       const read = this.client.readAll({
@@ -285,8 +331,28 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    await this.client.dispose();
+    await this.connection.dispose();
+  }
+
+  /** The batch as an append of the same ids stored it where `expected` puts it; only a batch whose events all carry ids can be found. */
+  private async storedBatch(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
+    if (events.some((event) => event.id === undefined)) return undefined;
+    const placed = typeof expected === 'number' || expected === 'no_stream';
+    const stream = await this.readStream(streamId, placed ? { fromRevision: typeof expected === 'number' ? expected + 1 : 0, maxCount: events.length } : {});
+    const first = stream.findIndex((recorded) => recorded.id === events[0].id);
+    const batch = first === -1 ? [] : stream.slice(first, first + events.length);
+    if (batch.length !== events.length || batch.some((recorded, index) => recorded.id !== events[index].id)) return undefined;
+    const last = batch[batch.length - 1];
+    return { nextRevision: last.revision, position: last.position, alreadyStored: true };
+  }
+
+  /** Revision of the stream's last event, or -1 where there is none. */
+  private async lastRevision(streamId: string): Promise<number> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return last?.revision ?? -1;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   revisionMatches,
+  storedJson,
   StreamBatch,
   SubscribeOptions,
   Subscription,
@@ -32,9 +33,23 @@ const matches = (filter: SubscriptionFilter | undefined, event: RecordedEvent): 
   (!filter?.eventTypes?.length || filter.eventTypes.includes(event.type)) &&
   (!filter?.streamPrefixes?.length || filter.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)));
 
+export interface InMemoryLogOptions {
+  /**
+   * `dense` (the default): 1, 2, 3..., as in the SQLite store. `byte-offsets`: where each record starts in a
+   * log of bytes, as EventStoreDB hands positions out, with a gap as long as the record before; so that tests
+   * catch code that counts events by positions or does arithmetic on them.
+   */
+  positions?: 'dense' | 'byte-offsets';
+}
+
+/** Where the first record starts in a log of byte offsets: EventStoreDB writes records of its own first. */
+const FIRST_RECORD_OFFSET = 1_024;
+/** What a record holds besides its stream, type, data and metadata (ids, revision, time), roughly. */
+const RECORD_HEADER_BYTES = 120;
+
 /**
  * One log in memory, which several `InMemoryEventStore` instances may share, as API and worker share a file.
- * Positions start at 1 and grow by one per event, as in the SQLite store.
+ * Positions are ordered and start above 0; how far apart they are depends on `positions`.
  */
 export class InMemoryLog {
   readonly checkpoints = new Map<string, { position: number; savedAt: Date }>();
@@ -43,75 +58,115 @@ export class InMemoryLog {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly listeners = new Set<() => void>();
+  private readonly byteOffsets: boolean;
+  /** Where the next record starts, in a log of byte offsets. */
+  private end = FIRST_RECORD_OFFSET;
+
+  constructor(options: InMemoryLogOptions = {}) {
+    this.byteOffsets = options.positions === 'byte-offsets';
+  }
 
   get head(): number {
-    return this.events.length;
+    return this.events[this.events.length - 1]?.position ?? 0;
   }
 
   stream(streamId: string): readonly RecordedEvent[] {
     return this.streams.get(streamId) ?? [];
   }
 
-  /** Events after `position` (exclusive), oldest first; positions are indexes plus one. */
+  /** Events after `position` (exclusive), oldest first. */
   after(position: number, maxCount: number): RecordedEvent[] {
-    return this.events.slice(Math.max(position, 0), Math.max(position, 0) + maxCount);
+    this.checkReadFrom(position);
+    const from = this.firstWhere((at) => at > position);
+    return this.events.slice(from, from + maxCount);
   }
 
+  /** Events before `position` (exclusive), newest first. */
   before(position: number, maxCount: number): RecordedEvent[] {
-    const end = Math.min(position - 1, this.events.length);
-    return this.events.slice(Math.max(end - maxCount, 0), Math.max(end, 0)).reverse();
+    this.checkReadFrom(position);
+    const end = this.firstWhere((at) => at >= position);
+    return this.events.slice(Math.max(end - maxCount, 0), end).reverse();
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
-    const stream = this.streams.get(streamId) ?? [];
-    const current = stream.length - 1;
-    const replay = this.storedBatch(streamId, events, expected);
-    if (replay) return replay;
-    if (!revisionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
-    const duplicate = events.find((event) => event.id !== undefined && this.byId.has(event.id));
-    if (duplicate) throw new EventIdTakenError(streamId);
-    const recordedAt = new Date();
-    for (const event of events) {
-      const recorded: RecordedEvent = {
-        id: event.id ?? randomUUID(),
-        streamId,
-        type: event.type,
-        revision: stream.length,
-        position: this.events.length + 1,
-        data: copyOf(event.data),
-        metadata: event.metadata === undefined ? {} : (copyOf(event.metadata) as EventMetadata),
-        recordedAt,
-      };
-      stream.push(recorded);
-      this.events.push(recorded);
-      this.byId.set(recorded.id, recorded);
-    }
-    this.streams.set(streamId, stream);
-    for (const listener of this.listeners) listener();
-    const last = stream[stream.length - 1];
-    return { nextRevision: last.revision, position: last.position };
+    return this.storedBatch(streamId, events, expected) ?? this.store([{ streamId, events, expectedRevision: expected }])[0];
   }
 
-  /** Checks every batch before it stores any: one that does not fit leaves the log as it was. */
   appendAll(batches: StreamBatch[]): AppendResult[] {
-    const revisions = new Map<string, number>();
-    const ids = new Set<string>();
-    for (const { streamId, events, expectedRevision } of batches) {
-      const current = revisions.get(streamId) ?? this.stream(streamId).length - 1;
-      if (!revisionMatches(expectedRevision, current)) throw new WrongExpectedVersionError(streamId, expectedRevision, current);
-      for (const { id } of events) {
-        if (id !== undefined && (this.byId.has(id) || ids.has(id))) throw new EventIdTakenError(streamId);
-        if (id !== undefined) ids.add(id);
-      }
-      revisions.set(streamId, current + events.length);
-    }
-    return batches.map(({ streamId, events, expectedRevision }) => this.append(streamId, events, expectedRevision));
+    return this.store(batches);
   }
 
   /** Called after every append, until the returned function is called. */
   listen(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** As EventStoreDB refuses a read from inside a record (InvalidPosition): only a position handed out, or 0, is one to read from. */
+  private checkReadFrom(position: number): void {
+    if (!this.byteOffsets || position === 0 || position > this.head) return;
+    if (this.events[this.firstWhere((at) => at >= position)].position !== position) {
+      throw new RangeError(`No record starts at position ${position}: a position is only ever handed back as the store handed it out`);
+    }
+  }
+
+  /** Index of the first event whose position passes `reached`, which holds from some event to the end of the log. */
+  private firstWhere(reached: (position: number) => boolean): number {
+    let low = 0;
+    let high = this.events.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (reached(this.events[middle].position)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  /**
+   * Checks and copies every batch before it stores any: one that does not fit its stream, reuses an id, or
+   * holds what JSON cannot, leaves the log as it was.
+   */
+  private store(batches: StreamBatch[]): AppendResult[] {
+    const revisions = new Map<string, number>();
+    const ids = new Set<string>();
+    const recordedAt = new Date();
+    let next = this.byteOffsets ? this.end : this.head + 1;
+    const recorded = batches.map(({ streamId, events, expectedRevision }) => {
+      const current = revisions.get(streamId) ?? this.stream(streamId).length - 1;
+      if (!revisionMatches(expectedRevision, current)) throw new WrongExpectedVersionError(streamId, expectedRevision, current);
+      revisions.set(streamId, current + events.length);
+      return events.map((event, index): RecordedEvent => {
+        if (event.id !== undefined && (this.byId.has(event.id) || ids.has(event.id))) throw new EventIdTakenError(streamId);
+        if (event.id !== undefined) ids.add(event.id);
+        const data = storedJson(event.data, 'data', event.type);
+        const metadata = event.metadata === undefined ? '{}' : storedJson(event.metadata, 'metadata', event.type);
+        const position = next;
+        next = this.byteOffsets ? next + RECORD_HEADER_BYTES + streamId.length + event.type.length + data.length + metadata.length : next + 1;
+        return {
+          id: event.id ?? randomUUID(),
+          streamId,
+          type: event.type,
+          revision: current + 1 + index,
+          position,
+          data: JSON.parse(data),
+          metadata: JSON.parse(metadata) as EventMetadata,
+          recordedAt,
+        };
+      });
+    });
+    for (const event of recorded.flat()) {
+      const stream = this.streams.get(event.streamId) ?? [];
+      stream.push(event);
+      this.streams.set(event.streamId, stream);
+      this.events.push(event);
+      this.byId.set(event.id, event);
+    }
+    if (this.byteOffsets) this.end = next;
+    for (const listener of this.listeners) listener();
+    return recorded.map((batch) => {
+      const last = batch[batch.length - 1];
+      return { nextRevision: last.revision, position: last.position };
+    });
   }
 
   /** The same ids, stored as consecutive revisions where the expected revision put them: EventStoreDB's idempotent append. */

@@ -14,6 +14,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   revisionMatches,
+  storedJson,
   StreamBatch,
   StorageFullError,
   SubscribeOptions,
@@ -331,14 +332,14 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     let position = 0;
     for (const event of events) {
       revision += 1;
-      const metadata = event.metadata === undefined ? EMPTY_METADATA : JSON.stringify(event.metadata);
+      const metadata = event.metadata === undefined ? EMPTY_METADATA : storedJson(event.metadata, 'metadata', event.type);
       position = Number(
         insert.run(
           event.id ?? randomUUID(),
           streamId,
           revision,
           event.type,
-          JSON.stringify(event.data) ?? 'null',
+          storedJson(event.data, 'data', event.type),
           metadata,
           recordedAt,
         ).lastInsertRowid,

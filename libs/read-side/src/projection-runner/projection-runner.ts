@@ -33,7 +33,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly readModels: ReadModels;
   private follower?: LogFollower;
   private waiters: Waiter[] = [];
-  private snapshotAt = 0;
+  private foldedAtSnapshot = 0;
   private caughtUp = false;
 
   constructor(
@@ -53,7 +53,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     const snapshot = this.snapshots ? readSnapshot(this.snapshots.file) : undefined;
     const restored = snapshot !== undefined && (await this.readModels.restore(this.store, snapshot));
     if (snapshot && !restored) this.logger.log('The read-model snapshot does not fit this log or these projections; folding the whole log');
-    const from = this.snapshotAt = this.readModels.position;
+    const from = this.readModels.position;
     await this.readModels.catchUp(this.store, head);
     this.saveSnapshotWhenDue();
     this.follower = new LogFollower(
@@ -109,14 +109,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private saveSnapshotWhenDue(): void {
-    if (this.snapshots && this.position - this.snapshotAt >= this.snapshots.everyEvents) this.saveSnapshot();
+    if (this.snapshots && this.readModels.folded - this.foldedAtSnapshot >= this.snapshots.everyEvents) this.saveSnapshot();
   }
 
   private saveSnapshot(): void {
-    if (!this.snapshots || this.position === this.snapshotAt) return;
+    const snapshot = this.readModels.folded === this.foldedAtSnapshot ? undefined : this.readModels.snapshot();
+    if (!this.snapshots || !snapshot) return;
     try {
-      writeSnapshot(this.snapshots.file, this.readModels.snapshot());
-      this.snapshotAt = this.position;
+      writeSnapshot(this.snapshots.file, snapshot);
+      this.foldedAtSnapshot = this.readModels.folded;
     } catch (error) {
       this.logger.warn(`The read-model snapshot was not written (${(error as Error).message}); the next start folds more of the log`);
     }

@@ -16,19 +16,26 @@ export const READ_MODELS_FILE = 'read-models.json';
 /** Each save writes every read model whole, so not often: a restart then refolds at most this many events. */
 export const SNAPSHOT_EVERY_EVENTS = 100_000;
 
+/** The last event folded into a snapshot: where its stream has it, and its id, tie the snapshot to one log. */
+export interface SnapshotEvent {
+  id: string;
+  streamId: string;
+  revision: number;
+}
+
 /**
  * The read models as they stood at a position of the log, so a restart catches up from there instead of
- * folding the whole log again. `lastEventId` ties it to one log: a snapshot of another log is not used.
+ * folding the whole log again. `lastEvent` ties it to one log: a snapshot of another log is not used.
  */
 export interface ReadModelSnapshot {
   position: number;
-  lastEventId: string;
+  lastEvent: SnapshotEvent;
   projections: Record<string, { version: number; entries: [string, unknown][] }>;
 }
 
 interface Header {
   position: number;
-  lastEventId: string;
+  lastEvent?: SnapshotEvent;
   projections: Record<string, { version: number; count: number }>;
 }
 
@@ -43,7 +50,8 @@ const trailer = (digest: string): string => `{"sha256":"${digest}"}\n`;
  * A header line, then each read model's entries as lines of JSON arrays of about a megabyte each, never the
  * whole snapshot as one string: a million events make about 200 MB of JSON, and V8 refuses strings past
  * 512 MB, which a few million more would reach. Returns undefined for a missing, unreadable, cut-off or
- * changed file (one whose checksum does not match); the caller then folds the log.
+ * changed file (one whose checksum does not match), and for one written before snapshots named where their
+ * last event is in its stream; the caller then folds the log.
  */
 export const readSnapshot = (file: string): ReadModelSnapshot | undefined => {
   let buffer: Buffer;
@@ -66,7 +74,8 @@ export const readSnapshot = (file: string): ReadModelSnapshot | undefined => {
   };
   try {
     const header = JSON.parse(nextLine() ?? '') as Header;
-    const snapshot: ReadModelSnapshot = { position: header.position, lastEventId: header.lastEventId, projections: {} };
+    if (!header.lastEvent) return undefined;
+    const snapshot: ReadModelSnapshot = { position: header.position, lastEvent: header.lastEvent, projections: {} };
     for (const [name, { version, count }] of Object.entries(header.projections)) {
       const entries: [string, unknown][] = [];
       while (entries.length < count) {
@@ -91,7 +100,7 @@ const writeAll = (fd: number, bytes: Buffer): void => {
 const writeLines = (path: string, snapshot: ReadModelSnapshot): void => {
   const header: Header = {
     position: snapshot.position,
-    lastEventId: snapshot.lastEventId,
+    lastEvent: snapshot.lastEvent,
     projections: Object.fromEntries(Object.entries(snapshot.projections).map(([name, { version, entries }]) => [name, { version, count: entries.length }])),
   };
   const hash = createHash('sha256');

@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '@app/event-store';
 import { applyEvent, Projection, ReadModel } from './projection';
-import { ReadModelSnapshot } from './read-model-snapshot';
+import { ReadModelSnapshot, SnapshotEvent } from './read-model-snapshot';
 
 const CATCH_UP_PAGE = 1000;
 
@@ -11,7 +11,8 @@ const CATCH_UP_PAGE = 1000;
 export class ReadModels {
   private readonly models = new Map<string, Map<string, unknown>>();
   private reached = 0;
-  private reachedEventId = '';
+  private last?: SnapshotEvent;
+  private count = 0;
 
   constructor(readonly projections: readonly Projection<unknown>[]) {
     for (const projection of projections) this.models.set(projection.name, new Map());
@@ -20,6 +21,14 @@ export class ReadModels {
   /** Position of the last event folded in; 0 before any. */
   get position(): number {
     return this.reached;
+  }
+
+  /**
+   * How many events these models have folded in since they were made. A position says nothing of that: on
+   * EventStoreDB positions are byte offsets, so what is due after so many events is counted here.
+   */
+  get folded(): number {
+    return this.count;
   }
 
   model<Entity>(projection: Projection<Entity>): ReadModel<Entity> {
@@ -31,7 +40,8 @@ export class ReadModels {
     if (event.position <= this.reached) return;
     for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
     this.reached = event.position;
-    this.reachedEventId = event.id;
+    this.last = { id: event.id, streamId: event.streamId, revision: event.revision };
+    this.count += 1;
   }
 
   /**
@@ -51,23 +61,28 @@ export class ReadModels {
 
   /**
    * Takes the models from the snapshot where it fits: every projection here at the version it was saved with,
-   * and the event at its position the one it names, so a snapshot of another log is not used.
+   * and its last event where its stream has it, at the position it names. The event is looked up in its
+   * stream, not at the position in the log: a position is handed back only as the store gave it, and one of
+   * another log may lie inside a record of this one, which EventStoreDB refuses to read from.
    */
   async restore(store: EventStore, snapshot: ReadModelSnapshot): Promise<boolean> {
     const current = this.projections.every((projection) => snapshot.projections[projection.name]?.version === projection.version);
     if (!current) return false;
-    const [atPosition] = await store.readAll({ after: snapshot.position - 1, maxCount: 1 });
-    if (atPosition?.position !== snapshot.position || atPosition.id !== snapshot.lastEventId) return false;
+    const { id, streamId, revision } = snapshot.lastEvent;
+    const [stored] = await store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (stored?.id !== id || stored.position !== snapshot.position) return false;
     for (const projection of this.projections) this.models.set(projection.name, new Map(snapshot.projections[projection.name].entries));
     this.reached = snapshot.position;
-    this.reachedEventId = snapshot.lastEventId;
+    this.last = snapshot.lastEvent;
     return true;
   }
 
-  snapshot(): ReadModelSnapshot {
+  /** The models as they stand, or undefined before any event is folded in: there is nothing to save then. */
+  snapshot(): ReadModelSnapshot | undefined {
+    if (!this.last) return undefined;
     return {
       position: this.reached,
-      lastEventId: this.reachedEventId,
+      lastEvent: this.last,
       projections: Object.fromEntries(
         this.projections.map((projection) => [projection.name, { version: projection.version, entries: [...(this.models.get(projection.name) ?? [])] }]),
       ),

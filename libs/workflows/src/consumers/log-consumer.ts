@@ -31,7 +31,7 @@ export class LogConsumer {
   private actFrom = 0;
   private handled = 0;
   private saved = 0;
-  private viewSavedAt = 0;
+  private foldedAtSave = 0;
   private saving?: Promise<void>;
   private timer?: NodeJS.Timeout;
 
@@ -53,11 +53,11 @@ export class LogConsumer {
     const saved = await this.checkpoints.loadCheckpoint(this.options.name);
     // Without a checkpoint every event is acted on once: a log imported before the first start included.
     const checkpoint = saved ?? (await this.legacyCheckpoint()) ?? 0;
-    this.viewSavedAt = await this.restoreView();
+    await this.restoreView();
     await this.view.catchUp(this.store, await this.store.headPosition());
     this.actFrom = this.handled = checkpoint;
     this.saved = saved ?? 0;
-    if (this.view.position - this.viewSavedAt >= SNAPSHOT_EVERY_EVENTS) this.saveView();
+    if (this.view.folded - this.foldedAtSave >= SNAPSHOT_EVERY_EVENTS) this.saveView();
     this.follower = new LogFollower(this.store, (event) => this.consume(event), this.logger);
     this.follower.start(checkpoint);
     this.timer = setInterval(() => void this.saveCheckpoint(), CHECKPOINT_EVERY_MS);
@@ -75,7 +75,7 @@ export class LogConsumer {
     this.view.apply(event);
     if (event.position > this.actFrom) await this.options.handle(event);
     this.handled = Math.max(this.handled, event.position);
-    if (this.view.position - this.viewSavedAt >= SNAPSHOT_EVERY_EVENTS) {
+    if (this.view.folded - this.foldedAtSave >= SNAPSHOT_EVERY_EVENTS) {
       await this.saveCheckpoint();
       this.saveView();
     }
@@ -86,22 +86,22 @@ export class LogConsumer {
   }
 
   /** The latest snapshot that fits this log: the consumer's own, or the API's read models. */
-  private async restoreView(): Promise<number> {
+  private async restoreView(): Promise<void> {
     const candidates = [this.viewFile(), join(this.options.dataDir, READ_MODELS_FILE)]
       .map((file) => readSnapshot(file))
       .filter((snapshot): snapshot is ReadModelSnapshot => snapshot !== undefined)
       .sort((a, b) => b.position - a.position);
     for (const snapshot of candidates) {
-      if (await this.view.restore(this.store, snapshot)) return snapshot.position;
+      if (await this.view.restore(this.store, snapshot)) return;
     }
-    return 0;
   }
 
   private saveView(): void {
-    if (this.view.position === this.viewSavedAt) return;
+    const snapshot = this.view.folded === this.foldedAtSave ? undefined : this.view.snapshot();
+    if (!snapshot) return;
     try {
-      writeSnapshot(this.viewFile(), this.view.snapshot());
-      this.viewSavedAt = this.view.position;
+      writeSnapshot(this.viewFile(), snapshot);
+      this.foldedAtSave = this.view.folded;
     } catch (error) {
       this.logger.warn(`The view was not saved (${(error as Error).message}); the next start folds more of the log`);
     }

@@ -14,14 +14,8 @@ import {
   type SQLiteConnection,
   type SQLiteEventStore,
 } from '@event-driven-io/emmett-sqlite';
-import { addToChecksum, type BenchEvent, type Contender, type ReadOutcome, type Synchronous } from './workload';
-
-export interface EmmettSetup {
-  /** What the connection that ran the appends reported, read back rather than assumed. */
-  journalMode: string;
-  synchronous: string;
-  sqliteVersion: string;
-}
+import type { EmmettSetup } from '../store/peer';
+import { addToChecksum, type BenchEvent, type Contender, type ReadOutcome, type Synchronous } from '../store/workload';
 
 /**
  * Emmett's stream version counts events (0 = no stream), ours is the revision of the last event (-1 = no

@@ -1,0 +1,88 @@
+import { CaseKind, CaseStatus } from '@app/domain';
+import { CasesState, CaseSummary } from './cases.projection';
+
+/** Where an open case stands: waiting for a meeting of a forum, on one, or decided everywhere it went. */
+export type CaseStage = 'waiting' | 'scheduled' | 'decided' | 'withdrawn' | 'closed';
+export const CASE_STAGES: readonly CaseStage[] = ['waiting', 'scheduled', 'decided', 'withdrawn', 'closed'];
+
+export interface CaseListFilter {
+  /** Words looked for, ignoring case, in the title and the decisions' texts. */
+  q?: string;
+  forumId?: string;
+  status?: CaseStatus;
+  stage?: CaseStage;
+  /** The forums the asker sees; undefined: every forum. */
+  visibleForumIds?: readonly string[];
+  limit: number;
+  /** The last id of the page before. */
+  after?: string;
+}
+
+export interface CaseListItem {
+  id: string;
+  title: string;
+  kind: CaseKind;
+  forumId: string;
+  status: CaseStatus;
+  /** In the forum asked for, or overall. */
+  stage: CaseStage;
+  /** Each forum it has been in, and how it stands there. */
+  forums: { forumId: string; state: 'waiting' | 'scheduled' | 'decided'; meetingId?: string }[];
+  /** How many times it was postponed, and when last. */
+  postponements: number;
+  lastPostponedAt?: string;
+}
+
+export interface CaseListPage {
+  items: CaseListItem[];
+  /** The id to pass as `after` for the next page; absent on the last. */
+  last?: string;
+}
+
+const stageOf = (summary: CaseSummary, forumId?: string): CaseStage | undefined => {
+  if (summary.status !== 'open') return summary.status;
+  const steps = forumId ? [summary.forums[forumId]].filter(Boolean) : Object.values(summary.forums);
+  if (steps.length === 0) return undefined;
+  if (steps.some((step) => step.state === 'waiting')) return 'waiting';
+  if (steps.some((step) => step.state === 'scheduled')) return 'scheduled';
+  return 'decided';
+};
+
+const matches = (summary: CaseSummary, words: readonly string[]): boolean => {
+  if (words.length === 0) return true;
+  const text = [summary.title, ...summary.flow.map((entry) => entry.text ?? '')].join('\n').toLocaleLowerCase('da');
+  return words.every((word) => text.includes(word));
+};
+
+/** Cases by id, filtered and searched, a page at a time. */
+export const listCases = (cases: CasesState, filter: CaseListFilter): CaseListPage => {
+  const words = (filter.q ?? '').toLocaleLowerCase('da').split(/\s+/).filter(Boolean);
+  const items: CaseListItem[] = [];
+  const ids = [...cases.keys()].filter((id) => filter.after === undefined || id > filter.after).sort();
+  for (const id of ids) {
+    const summary = cases.get(id) as CaseSummary;
+    const forumIds = Object.keys(summary.forums);
+    if (filter.visibleForumIds && !forumIds.some((forumId) => filter.visibleForumIds?.includes(forumId))) continue;
+    if (filter.forumId && !forumIds.includes(filter.forumId)) continue;
+    if (filter.status && summary.status !== filter.status) continue;
+    const stage = stageOf(summary, filter.forumId);
+    if (!stage || (filter.stage && stage !== filter.stage)) continue;
+    if (!matches(summary, words)) continue;
+    const postponed = summary.flow.filter((entry) => entry.what === 'postponed');
+    items.push({
+      id,
+      title: summary.title,
+      kind: summary.kind,
+      forumId: summary.forumId,
+      status: summary.status,
+      stage,
+      forums: Object.values(summary.forums).map(({ forumId, state, meetingId }) => ({ forumId, state, meetingId })),
+      postponements: postponed.length,
+      lastPostponedAt: postponed.at(-1)?.at,
+    });
+    if (items.length === filter.limit + 1) break;
+  }
+  const more = items.length > filter.limit;
+  const page = more ? items.slice(0, filter.limit) : items;
+  return { items: page, last: more ? page[page.length - 1].id : undefined };
+};

@@ -1,0 +1,63 @@
+import request from 'supertest';
+import { ApiUnderTest, startApi } from './api-under-test';
+
+/** The case list the board and search draw on: filters, search in titles and decisions, pages, and who sees what. */
+describe('GET /api/cases', () => {
+  let api: ApiUnderTest;
+  const http = () => api.http();
+
+  beforeEach(async () => {
+    api = await startApi('2025-04-20T09:00:00+02:00');
+  });
+  afterEach(() => api.close());
+
+  const propose = async (forumId: string, title: string): Promise<string> => (await http().post('/api/cases').send({ forumId, title, kind: 'decision' }).expect(201)).body.id;
+  const meeting = async (forumId: string, startsAt: string): Promise<string> => (await http().post('/api/meetings').send({ forumId, startsAt }).expect(201)).body.id;
+
+  it('finds cases by forum, stage, status and words of their titles and decisions, a page at a time', async () => {
+    const may = await meeting('styregruppen', '2025-05-02T12:00:00+02:00');
+    const june = await meeting('styregruppen', '2025-06-13T12:00:00+02:00');
+    const capacity = await propose('styregruppen', 'Kapacitet på botilbud for voksne');
+    const rates = await propose('styregruppen', 'Takstanalyse');
+    const report = await propose('styregruppen', 'Socialtilsyn Øst årsrapport');
+    const k17Own = await propose('k17', 'Fælles indkøb af hjælpemidler');
+    for (const caseId of [capacity, rates, report]) await http().post(`/api/cases/${caseId}/schedule`).send({ meetingId: may }).expect(200);
+    await http().post(`/api/cases/${rates}/postpone`).send({ fromMeetingId: may, toMeetingId: june, reason: 'Mangler tal' }).expect(200);
+    api.clock.set('2025-05-02T12:30:00+02:00');
+    await http().post(`/api/cases/${capacity}/decide`).send({ meetingId: may, outcome: 'decided', text: 'Sekretariatet opgør ventelister før næste møde' }).expect(200);
+    await http().post(`/api/cases/${capacity}/forward`).send({ meetingId: may, toForumIds: ['k17'], purpose: 'decision' }).expect(200);
+    const { position } = (await http().post(`/api/cases/${report}/withdraw`).send({ reason: 'Trukket' }).expect(200)).body;
+    const list = async (query: string) => (await http().get(`/api/cases?after=${position}&${query}`).expect(200)).body;
+    const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+
+    expect(ids(await list(''))).toEqual([capacity, rates, report, k17Own].sort());
+    expect(ids(await list('q=VENTELISTER'))).toEqual([capacity]);
+    expect(ids(await list('q=botilbud voksne'))).toEqual([capacity]);
+    expect(ids(await list('forumId=k17&stage=waiting')).sort()).toEqual([capacity, k17Own].sort());
+    expect(ids(await list('forumId=styregruppen&stage=decided'))).toEqual([capacity]);
+    expect(ids(await list('status=withdrawn'))).toEqual([report]);
+    expect((await list(`q=Takstanalyse`)).items).toEqual([
+      expect.objectContaining({ id: rates, stage: 'scheduled', postponements: 1, forums: [{ forumId: 'styregruppen', state: 'scheduled', meetingId: june }] }),
+    ]);
+
+    const first = await list('limit=3');
+    expect(first.items).toHaveLength(3);
+    const second = await list(`limit=3&cursor=${first.nextCursor}`);
+    expect(second.nextCursor).toBeUndefined();
+    expect([...ids(first), ...ids(second)]).toEqual([capacity, rates, report, k17Own].sort());
+    await http().get('/api/cases?limit=0').expect(400);
+  });
+
+  it("shows a chair only the cases that have been in their forums", async () => {
+    const own = await propose('styregruppen', 'Styregruppens sag');
+    const k17Own = await propose('k17', 'K17s sag');
+    const { id: chairId } = (await http().post('/api/accounts').send({ email: 'formand@k17.test', name: 'Formand', role: 'chair', forumIds: ['k17'], password: 'formandens-kodeord' }).expect(201)).body;
+    expect(chairId).toBeDefined();
+    const token = await api.signIn('formand@k17.test', 'formandens-kodeord');
+    const chair = () => request.agent(api.app.getHttpServer()).set('Authorization', `Bearer ${token}`);
+    const listed = (await chair().get('/api/cases').expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(listed).toEqual([k17Own]);
+    expect(listed).not.toContain(own);
+    await chair().get('/api/cases?forumId=styregruppen').expect(403);
+  });
+});
