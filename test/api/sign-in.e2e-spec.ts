@@ -14,7 +14,9 @@ const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
 };
 
 /** Open without a token: health, the signed links in e-mails, signing in, and the API's documentation. */
-const OPEN = [/^\/health/, /^\/links\/udfoer\//, /^\/api\/auth\/token$/, /^\/api\/docs/];
+const OPEN = [/^\/health/, /^\/links\/udfoer\//, /^\/api\/auth\/token$/, /^\/api\/docs/, /^\/log-ind$/];
+/** The web pages, signed in by their session cookie: everything outside the API, the health checks and the e-mails' links. */
+const isPage = (path: string): boolean => !/^\/(api|admin|health|links)(\/|$)/.test(path);
 
 describe('sign-in and roles', () => {
   let api: ApiUnderTest;
@@ -33,11 +35,11 @@ describe('sign-in and roles', () => {
   });
   afterEach(() => api.close());
 
-  it('answers every route but the open ones 401 without a token, and appends nothing', async () => {
+  it('answers every API route but the open ones 401 without a token, and appends nothing', async () => {
     const { routes } = api;
     expect(routes.length).toBeGreaterThan(25);
     const before = await head();
-    const closed = routes.filter((route) => !OPEN.some((open) => open.test(route.path)));
+    const closed = routes.filter((route) => !OPEN.some((open) => open.test(route.path)) && !isPage(route.path));
     for (const { method, path } of closed) {
       const url = path.replace(/:[A-Za-z]+/g, 'x');
       const response = await (anonymous() as unknown as Record<string, (url: string) => request.Test>)[method](url).send({});
@@ -45,6 +47,24 @@ describe('sign-in and roles', () => {
       expect(response.headers['www-authenticate']).toBe('Bearer');
     }
     expect(closed.map((route) => route.path)).toEqual(expect.arrayContaining(['/api/meetings', '/api/cases/:id/decide', '/api/follow-ups', '/api/forums', '/api/accounts', '/api/imports']));
+    expect(await head()).toBe(before);
+  });
+
+  it('sends the browser to the sign-in page from every page but it, and refuses every form without its token, appending nothing', async () => {
+    const before = await head();
+    const pages = api.routes.filter((route) => isPage(route.path) && !OPEN.some((open) => open.test(route.path)));
+    expect(pages.map((route) => route.path)).toEqual(expect.arrayContaining(['/oversigt', '/mine', '/opfoelgninger/:id/udfoert']));
+    for (const { method, path } of pages) {
+      const url = path.replace(/:[A-Za-z]+/g, 'x');
+      const response = await (anonymous() as unknown as Record<string, (url: string) => request.Test>)[method](url).type('form').send({});
+      if (method === 'get') {
+        expect({ path, status: response.status, location: response.headers.location }).toEqual({ path, status: 303, location: `/log-ind?naeste=${encodeURIComponent(url)}` });
+      } else {
+        expect({ method, path, status: response.status }).toEqual({ method, path, status: 403 });
+      }
+    }
+    // A bearer token opens the API, never a page: a page reads its session cookie alone.
+    await as(api.token).get('/oversigt').expect(303);
     expect(await head()).toBe(before);
   });
 
@@ -137,7 +157,7 @@ describe('sign-in and roles', () => {
 
   it('refuses a form posted from another site, and sends the security headers', async () => {
     const before = await head();
-    await anonymous().post('/api/meetings').type('form').set('Origin', 'https://ondsindet.example').send('forumId=styregruppen&startsAt=2025-05-02T12:00:00%2B02:00').expect(401);
+    await anonymous().post('/api/meetings').type('form').set('Origin', 'https://ondsindet.example').send('forumId=styregruppen&startsAt=2025-05-02T12:00:00%2B02:00').expect(415);
     await anonymous().post('/api/cases/x/withdraw').type('text/plain').send('{}').expect(401);
     expect(await head()).toBe(before);
     const health = await anonymous().get('/health');

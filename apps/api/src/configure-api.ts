@@ -7,8 +7,10 @@ import { RemindersStatus } from '@app/workflows';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import helmet from 'helmet';
 import { refuseDeepBodies } from './http/body-depth';
+import { parsePageForm } from './pages/page-forms';
 import { answerNotModified } from './http/conditional-get';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
@@ -19,7 +21,8 @@ const QUEUE_VIEW_PATH = '/admin/queues';
 const IMPORTS_PATH = '/api/imports';
 const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 
-const securityHeaders = helmet();
+// Our own pages must tell where a form comes from (a form with "Origin: null" is refused); other sites learn nothing.
+const securityHeaders = helmet({ referrerPolicy: { policy: 'same-origin' } });
 
 const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void =>
   securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
@@ -79,6 +82,9 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   // without fields may be sent with a JSON Content-Type and nothing else.
   const parseJson = fastify.getDefaultJsonParser('ignore', 'ignore');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT }, (request, body, done) => (body.length === 0 ? done(null, undefined) : parseJson(request, body.toString('utf8'), done)));
+  // The pages' forms post form-encoded bodies; the API reads JSON alone, so a form from anywhere gets a 415 there.
+  app.useBodyParser<RawServerDefault>('application/x-www-form-urlencoded', { bodyLimit: BODY_LIMIT }, parsePageForm);
+  void app.register(fastifyCookie);
   fastify.addHook('preValidation', refuseDeepBodies);
   fastify.addHook('onSend', answerNotModified);
   mountQueueView(app);

@@ -12,7 +12,11 @@ export const Public = (): CustomDecorator => SetMetadata(PUBLIC_ROUTE, true);
 export const Allow = (...roles: Role[]): CustomDecorator => SetMetadata(ALLOWED_ROLES, roles);
 
 export interface SignedInRequest {
+  method?: string;
   headers: Record<string, string | string[] | undefined>;
+  /** Read by @fastify/cookie. */
+  cookies?: Record<string, string | undefined>;
+  body?: unknown;
   principal?: Principal;
 }
 

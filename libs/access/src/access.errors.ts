@@ -13,3 +13,5 @@ export class AccessDeniedError extends Error {
 export const signInRequired = (): AccessDeniedError => new AccessDeniedError(401, 'auth.required', 'Log ind først: send Authorization: Bearer <token>.');
 export const forbidden = (): AccessDeniedError => new AccessDeniedError(403, 'auth.forbidden', 'Din rolle giver ikke adgang til dette.');
 export const invalidCredentials = (): AccessDeniedError => new AccessDeniedError(401, 'auth.invalid', 'Forkert e-mailadresse eller adgangskode.');
+export const formRefused = (): AccessDeniedError =>
+  new AccessDeniedError(403, 'auth.form_refused', 'Formularen kom ikke fra denne side, eller den er for gammel. Indlæs siden igen, og prøv igen.');

@@ -1,7 +1,7 @@
-import { Allow, forbidden, ownsFollowUp, Principal, seesForum, SignedIn } from '@app/access';
+import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { DIRECTORY } from '@app/config';
-import { DirectoryEntry, Owner, RefusedError, refuseAsNotFound } from '@app/domain';
+import { DirectoryEntry, Owner } from '@app/domain';
 import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
 import { resolveOwners } from '@app/workflows';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandResultDto } from '../http/command-result.dto';
 import { ErrorBody } from '../http/error-body';
+import { FollowUpAccess } from './follow-up-access';
 import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, RescheduleFollowUpDto } from './follow-up.dtos';
 
 /** An owner as listed, with whether reminders reach them; the secretariat is told of those they do not. */
@@ -25,6 +26,7 @@ export class FollowUpsController {
     private readonly readModels: ProjectionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DIRECTORY) private readonly directory: DirectoryEntry[],
+    private readonly access: FollowUpAccess,
   ) {}
 
   /** A chair sees their forums' follow-ups, a member their own. */
@@ -39,26 +41,8 @@ export class FollowUpsController {
       filter,
       this.clock.now().slice(0, 10),
     )
-      .filter((view) => this.mayRead(principal, view))
+      .filter((view) => this.access.mayRead(principal, view))
       .map((view) => ({ ...view, owners: view.owners.map((owner) => this.withReach(owner)) }));
-  }
-
-  private mayRead(principal: Principal, followUp: { forumId: string; owners: readonly Owner[] }): boolean {
-    if (principal.role === 'member') return ownsFollowUp(principal, this.ownerEmails(followUp.owners));
-    return seesForum(principal, followUp.forumId);
-  }
-
-  /** The owners' addresses, as written or as the directory knows them. */
-  private ownerEmails(owners: readonly Owner[]): string[] {
-    return [...owners.map((owner) => owner.email ?? ''), ...resolveOwners(owners, this.directory).recipients.map((recipient) => recipient.email)].filter(Boolean);
-  }
-
-  /** The secretariat acts on any follow-up; a chair on their forums', a member on their own, once the read models know it. */
-  private mayAct(principal: Principal, id: string, roles: Principal['role'][]): void {
-    if (principal.role === 'secretariat') return;
-    const followUp = this.readModels.model(followUpsProjection).get(id);
-    if (!followUp) throw new RefusedError(refuseAsNotFound('follow_up.not_found', `Opfølgningen ${id} findes ikke.`));
-    if (!roles.includes(principal.role) || !this.mayRead(principal, followUp)) throw forbidden();
   }
 
   /** Resolved against the directory, not stored with the follow-up: an address added to the directory reaches old follow-ups too. */
@@ -71,7 +55,7 @@ export class FollowUpsController {
   @Allow('chair', 'member')
   @ApiOkResponse({ type: CommandResultDto })
   complete(@Param('id') id: string, @Body() body: CompleteFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    this.mayAct(principal, id, ['chair', 'member']);
+    this.access.mayAct(principal, id, ['chair', 'member']);
     return this.commands.execute(new CommandRequest('complete-follow-up', { followUpId: id, ...body }, context));
   }
 
@@ -80,7 +64,7 @@ export class FollowUpsController {
   @Allow('chair')
   @ApiOkResponse({ type: CommandResultDto })
   reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
-    this.mayAct(principal, id, ['chair']);
+    this.access.mayAct(principal, id, ['chair']);
     return this.commands.execute(new CommandRequest('reschedule-follow-up', { followUpId: id, ...body }, context));
   }
 
