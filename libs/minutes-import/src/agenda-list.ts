@@ -23,7 +23,7 @@ export interface AgendaList {
 }
 
 const AGENDA_HEADING = /^\s*(?:dagsorden(?:spunkter)?|punkter\s+på\s+dagsordenen|program)\b[^\n]{0,80}$/i;
-const ENTRY = /^\s*(?:(?:punkt|pkt\.?)\s{0,3})?(\d{1,2})\s{0,3}[.):]\s{0,3}(\S.{0,200})$/i;
+const ENTRY = /^\s*(?:(?:punkt|pkt\.?|ad\.?)\s{0,3})?(\d{1,2})\s{0,3}[.):]\s{0,3}(\S.{0,200})$/i;
 const GROUP = /^\s*([A-H])\s{0,2}[).:]\s{0,3}(\S.{0,100})$/;
 /** The words that open an item's text: an agenda list ends where the first of them stands. */
 const SECTION_START =

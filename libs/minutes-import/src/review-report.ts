@@ -57,7 +57,9 @@ export type ParseErrorCode =
   | 'minutes.several-minutes'
   | 'minutes.missing-meeting-date'
   | 'minutes.invalid-option'
-  | 'minutes.internal';
+  | 'minutes.internal'
+  | 'minutes.unsupported-file'
+  | 'minutes.unreadable-file';
 
 export interface ParseError {
   code: ParseErrorCode;
