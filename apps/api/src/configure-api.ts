@@ -7,6 +7,7 @@ import { RemindersStatus } from '@app/workflows';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
+import multipart from '@fastify/multipart';
 import helmet from 'helmet';
 import { refuseDeepBodies } from './http/body-depth';
 import { answerNotModified } from './http/conditional-get';
@@ -79,6 +80,8 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   // without fields may be sent with a JSON Content-Type and nothing else.
   const parseJson = fastify.getDefaultJsonParser('ignore', 'ignore');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT }, (request, body, done) => (body.length === 0 ? done(null, undefined) : parseJson(request, body.toString('utf8'), done)));
+  // Minutes as a file, for POST /api/imports/file: one file, as large as the body a minutes route takes.
+  void app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], { limits: { fileSize: IMPORT_BODY_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: true });
   fastify.addHook('preValidation', refuseDeepBodies);
   fastify.addHook('onSend', answerNotModified);
   mountQueueView(app);
