@@ -79,9 +79,8 @@ const main = async (): Promise<number> => {
     const result = await imports.commit(review.id, context);
     const summary = result.importedBefore
       ? `Referatet er importeret før (${result.importedBefore}); intet er tilføjet.`
-      : result.appended === 0
-        ? `Intet nyt at tilføje: alle ${result.already} kommandoer fandtes allerede i loggen (mødet ${result.meetingId}); kun importen selv er noteret.`
-        : `Importeret: ${result.appended} kommandoer tilføjede hændelser, ${result.already} fandtes allerede (mødet ${result.meetingId}).`;
+      : `Importeret: ${result.appended} kommandoer tilføjede hændelser, ${result.already} fandtes allerede (mødet ${result.meetingId}).` +
+        (result.appended === 0 ? ' Intet nyt er tilføjet; kun importen selv er noteret.' : '');
     if (json) console.error(summary);
     else console.log(`\n${summary}`);
     return 0;

@@ -29,6 +29,9 @@ const GROUP = /^\s*([A-H])\s{0,2}[).:]\s{0,3}(\S.{0,100})$/;
 const SECTION_START =
   /^\s*[*#_]{0,3}\s{0,2}(?:(?:resum[eé]|indstillinger|indstilling|beslutninger|beslutning|referat|baggrund|sagsfremstilling|drøftelse|konklusion)\s{0,2}[*_]{0,3}\s{0,2}(?::.*)?|det\s+indstilles\b.*|[A-ZÆØÅ][\wæøå-]{1,40}\s+indstiller\b.*)$/i;
 
+/** Lists that start with "1." tried before giving up: the agenda is near the top, and a text of many is no agenda. */
+const MAX_TRIES = 5;
+
 /**
  * Finds the list among the lines before the first section of any item: numbers 1, 2, 3 ... with nothing but
  * blank lines and group headings between them, at least two entries, and an item "1." after it again.
@@ -36,9 +39,11 @@ const SECTION_START =
 export function findAgendaList(lines: SourceLine[]): AgendaList | undefined {
   const firstSection = lines.findIndex((l) => l.text.length < 400 && SECTION_START.test(stripMarkup(l.text)));
   const limit = firstSection === -1 ? lines.length : firstSection;
-  for (let i = 0; i < limit; i++) {
+  let tries = 0;
+  for (let i = 0; i < limit && tries < MAX_TRIES; i++) {
     const start = entryAt(lines[i]);
     if (!start || start.number !== 1) continue;
+    tries++;
     const list = readRun(lines, i, limit);
     if (!list || list.entries.length < 2) continue;
     const headingIndex = headingBefore(lines, i);

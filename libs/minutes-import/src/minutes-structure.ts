@@ -137,11 +137,14 @@ export function findStructure(lines: SourceLine[], consumed: ReadonlySet<number>
     return expectedTitle !== undefined && sameAgendaTitle(expectedTitle, title);
   };
   // A numbered list inside an item ("3. Voksne med autisme") gives way to the heading the agenda names further on.
-  const agendaHeadingLater = (n: number, from: number) =>
-    usable.slice(from + 1).some((l) => {
+  const lastAgendaHeading = new Map<number, number>();
+  if (agenda) {
+    usable.forEach((l, index) => {
       const c = headingCandidate(l.text);
-      return c !== undefined && c.number === n && matchesAgenda(n, c.title);
+      if (c !== undefined && matchesAgenda(c.number, c.title)) lastAgendaHeading.set(c.number, index);
     });
+  }
+  const agendaHeadingLater = (n: number, from: number) => (lastAgendaHeading.get(n) ?? -1) > from;
 
   for (let i = 0; i < usable.length; i++) {
     const candidate = headingCandidate(usable[i].text);

@@ -96,3 +96,32 @@ describe('minutes that open with the agenda list (2016)', () => {
     expect(result.notes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'heading-inferred', lines: [57] })]));
   });
 });
+
+describe('text copied out of a PDF and pasted as text', () => {
+  const pasted = [
+    'Referat af styregruppemøde',
+    'Dato: 5. juni 2018 kl. 10-12',
+    '1. Godkendelse af dagsorden',
+    'Beslutning',
+    'Sty- regruppen godkendte dagsordenen.',
+    'Rammeaftale Sjælland, referat 5. juni 2018',
+    'Side 1 af 2',
+    '2. Status på tilbuddene',
+    'Beslutning',
+    'Styregruppen tog orienteringen til efterret-',
+    'ning.',
+    'Rammeaftale Sjælland, referat 5. juni 2018',
+    'Side 2 af 2',
+  ].join('\n');
+
+  it('joins the broken words, drops page marks and the running footer, and keeps the line numbers', () => {
+    const r = report(pasted);
+    expect(r.items.map((i) => [i.number, i.title, i.outcome, i.outcomeLines])).toEqual([
+      [1, 'Godkendelse af dagsorden', 'approved', [5]],
+      [2, 'Status på tilbuddene', 'noted', [10]],
+    ]);
+    expect(r.items[0].decisionText ?? r.items[0].decisionBullets.join(' ')).toContain('Styregruppen godkendte');
+    expect(r.notes?.map((n) => n.code)).toEqual(expect.arrayContaining(['words-joined', 'page-marks-removed']));
+    expect(r.notes?.find((n) => n.code === 'page-marks-removed')?.lines).toEqual([6, 7, 12, 13]);
+  });
+});

@@ -88,7 +88,7 @@ function removePageMarks(lines: SourceLine[], repairs: TextRepair[]): void {
   const marks = lines.filter((l) => PAGE_MARK.test(l.text)).map((l) => l.no);
   if (marks.length === 0) return;
   const byNo = new Map(lines.map((l, i) => [l.no, i]));
-  const neighbours = new Map<string, SourceLine[]>();
+  const neighbours = new Map<string, Map<number, SourceLine>>();
   for (const no of marks) {
     const index = byNo.get(no) ?? 0;
     for (const direction of [-1, 1]) {
@@ -97,7 +97,9 @@ function removePageMarks(lines: SourceLine[], repairs: TextRepair[]): void {
         if (text === '' || PAGE_MARK.test(text)) continue;
         seen++;
         const key = text.replace(/\d+/g, '#');
-        neighbours.set(key, [...(neighbours.get(key) ?? []).filter((l) => l.no !== lines[j].no), lines[j]]);
+        const same = neighbours.get(key) ?? new Map<number, SourceLine>();
+        same.set(lines[j].no, lines[j]);
+        neighbours.set(key, same);
       }
     }
   }
@@ -107,8 +109,8 @@ function removePageMarks(lines: SourceLine[], repairs: TextRepair[]): void {
     line.text = '';
   }
   for (const [key, repeated] of neighbours) {
-    if (repeated.length < 2 || key.length < 8 || MINUTES_WORDS.test(key)) continue;
-    for (const line of repeated) {
+    if (repeated.size < 2 || key.length < 8 || MINUTES_WORDS.test(key)) continue;
+    for (const line of repeated.values()) {
       repairs.push({ kind: 'running-line-removed', line: line.no, text: line.text.trim() });
       line.text = '';
     }
