@@ -9,6 +9,10 @@ const swc = ['@swc/jest', {
 }];
 
 const moduleNameMapper = {
+  // unpdf loads pdf.js (ES module only) by a dynamic import, which Jest's module system cannot run; its ES
+  // build is compiled to CommonJS like the packages below, so the import becomes a require.
+  '^unpdf$': '<rootDir>/node_modules/unpdf/dist/index.mjs',
+  '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs',
   '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows|access)$': '<rootDir>/libs/$1/src',
   '^@app/(domain|event-store|commands|read-side|config|minutes-import|workflows|access)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
@@ -17,7 +21,7 @@ const moduleNameMapper = {
  * NestJS 12 and a few of its dependencies ship ES modules only. Node 20.19+ loads them from CommonJS by
  * itself, but Jest's module system does not, so they are compiled to CommonJS on the way in.
  */
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@standard-schema', 'es-toolkit', 'uid', 'content-disposition'];
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@standard-schema', 'es-toolkit', 'uid', 'content-disposition', 'unpdf'];
 const esmToCommonJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 const common = {

@@ -8,6 +8,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from 'helmet';
 import { refuseDeepBodies } from './http/body-depth';
 import { parsePageForm } from './pages/page-forms';
@@ -85,6 +86,8 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   // The pages' forms post form-encoded bodies; the API reads JSON alone, so a form from anywhere gets a 415 there.
   app.useBodyParser<RawServerDefault>('application/x-www-form-urlencoded', { bodyLimit: BODY_LIMIT }, parsePageForm);
   void app.register(fastifyCookie);
+  // Minutes as a file, for POST /api/imports/file: one file, as large as the body a minutes route takes.
+  void app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], { limits: { fileSize: IMPORT_BODY_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: true });
   fastify.addHook('preValidation', refuseDeepBodies);
   fastify.addHook('onSend', answerNotModified);
   mountQueueView(app);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { FORUMS } from '@app/config';
 import { Forum, RefusedError } from '@app/domain';
-import { formatParseError, formatReviewReport, ImportPlan, ReviewReport } from '@app/minutes-import';
+import { formatParseError, formatReviewReport, ImportPlan, MinutesFileError, readMinutesFile, ReviewReport } from '@app/minutes-import';
 import { MinutesImports, MinutesUnreadableError } from '@app/workflows';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportCliModule } from './import-cli.module';
 
-const USAGE = 'Brug: npm run import -- <fil> [--forum styregruppen] [--meeting-date ÅÅÅÅ-MM-DD] [--dry-run] [--json]';
+const USAGE = 'Brug: npm run import -- <fil: .txt, .docx eller .pdf> [--forum styregruppen] [--meeting-date ÅÅÅÅ-MM-DD] [--dry-run] [--json]';
 
 const describeStep = (step: ImportPlan['steps'][number]): string => {
   const { command, key: _key, lines, now: _now, ...fields } = step;
@@ -50,9 +50,14 @@ const main = async (): Promise<number> => {
     return 2;
   }
   let text: string;
+  let sourceNotes: string[];
   try {
-    text = readFileSync(file, 'utf8');
+    ({ text, notes: sourceNotes } = await readMinutesFile(readFileSync(file), basename(file)));
   } catch (error) {
+    if (error instanceof MinutesFileError) {
+      console.error(formatParseError(error.error));
+      return 1;
+    }
     console.error(`Filen kan ikke læses: ${(error as Error).message}`);
     return 2;
   }
@@ -61,19 +66,21 @@ const main = async (): Promise<number> => {
   try {
     const imports = app.get(MinutesImports);
     const options = { forumId: args.values.forum as string | undefined, meetingDate: args.values['meeting-date'] as string | undefined };
+    const fileOptions = { ...options, sourceNotes };
     const forums = app.get<Forum[]>(FORUMS);
     if (args.values['dry-run']) {
-      const { report, plan } = imports.read(text, options);
+      const { report, plan } = imports.read(text, fileOptions);
       printReview(report, plan, forums, json);
       return 0;
     }
     const context = { userId: 'cli', correlationId: randomUUID() };
-    const review = await imports.review({ text, ...options, fileName: basename(file) }, context);
+    const review = await imports.review({ text, ...options, fileName: basename(file) }, context, sourceNotes);
     printReview(review.report, review.plan, forums, json);
     const result = await imports.commit(review.id, context);
     const summary = result.importedBefore
       ? `Referatet er importeret før (${result.importedBefore}); intet er tilføjet.`
-      : `Importeret: ${result.appended} kommandoer tilføjede hændelser, ${result.already} fandtes allerede (mødet ${result.meetingId}).`;
+      : `Importeret: ${result.appended} kommandoer tilføjede hændelser, ${result.already} fandtes allerede (mødet ${result.meetingId}).` +
+        (result.appended === 0 ? ' Intet nyt er tilføjet; kun importen selv er noteret.' : '');
     if (json) console.error(summary);
     else console.log(`\n${summary}`);
     return 0;

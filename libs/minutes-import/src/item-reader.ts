@@ -1,3 +1,4 @@
+import { groupKind } from './agenda-list';
 import { readAttachments } from './attachment-reader';
 import { classifySentence, type FollowUpFinding, type OutcomeFinding, type PostponementFinding, type ReadingContext } from './phrase-classifier';
 import { blockText, splitSentences, toBlocks, type TextBlock } from './minutes-text';
@@ -72,10 +73,15 @@ export function readItem(raw: RawItem, ctx: ReadingContext): ItemDraft {
     remarks: [],
     unclassified: [],
   };
-  draft.kind = itemKind(raw.title, draft.recommendation);
+  draft.kind = itemKind(raw.title, draft.recommendation) ?? groupKind(raw.agendaGroup);
 
   classifyBlocks(draft, decisionBlocks, false, ctx);
   classifyBlocks(draft, discussionBlocks, true, ctx);
+  // Older minutes often write an item as one text with no section at all: what was said and what was decided.
+  // "Næste møde" is read for the meetings it names, not for decisions.
+  if (raw.sections.length > 0 && raw.sections.every((s) => s.kind === 'preface') && !/^næste\s+møde\b/i.test(raw.title)) {
+    classifyBlocks(draft, toBlocks(flat(linesOf('preface'))), true, ctx);
+  }
   return draft;
 }
 
@@ -102,7 +108,7 @@ function classifyBlocks(draft: ItemDraft, blocks: TextBlock[], discussion: boole
             draft.postponements.push({ ...ref, finding: f });
             break;
           case 'forward':
-            for (const forumId of f.forumIds) addForward(draft, forumId, f.purpose, ref.lines, f.otherRecipients);
+            for (const forumId of f.forumIds) addForward(draft, forumId, f.purposes?.[forumId] ?? f.purpose, ref.lines, f.otherRecipients);
             break;
           case 'follow-up':
             if (!seenFollowUps.has(f.description)) {

@@ -5,6 +5,7 @@ import { findNextMeetings, locateCalendars, MeetingSet, resolveCalendars } from 
 import { readHeader, type MinutesHeader } from './minutes-header';
 import { findStructure } from './minutes-structure';
 import { splitLines } from './minutes-text';
+import { repairExtractedText, type TextRepair } from './text-repair';
 import type { ReadingContext } from './phrase-classifier';
 import type {
   EarlierMeeting,
@@ -13,6 +14,7 @@ import type {
   ParseResult,
   Person,
   ReportItem,
+  ReportNote,
   ReportWarning,
   ReviewReport,
   ScheduledMeeting,
@@ -56,7 +58,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
   }
 
   const forums = forumMatcher(options.forums);
-  const lines = splitLines(text);
+  const { lines, repairs } = repairExtractedText(splitLines(text));
   const calendars = locateCalendars(lines, forums);
   const consumed = new Set(calendars.flatMap((c) => c.lines));
   const structure = findStructure(lines, consumed);
@@ -125,6 +127,17 @@ function parse(text: string, options: ParseOptions): ParseResult {
       });
     }
   }
+  const notes: ReportNote[] = (options.sourceNotes ?? []).map((message) => ({ code: 'source', message }));
+  notes.push(...agendaNotes(structure, items, warnings), ...repairNotes(repairs));
+  for (const item of items) {
+    if (item.outcome !== 'none') continue;
+    const what = item.kind === 'information' ? 'et orienterings- eller statuspunkt' : 'et punkt';
+    notes.push({
+      code: 'no-decision',
+      message: `${itemLabel(item.number, item.part)} "${item.title}" er ${what} uden beslutning i teksten; udfald: intet.`,
+      lines: [item.lines[0]],
+    });
+  }
 
   const meetings = collectMeetings(lines, calendars, consumed, items, ctx, warnings);
   const report: ReviewReport = {
@@ -136,10 +149,77 @@ function parse(text: string, options: ParseOptions): ParseResult {
     meetings,
     unclassified: drafts.flatMap((d) => d.unclassified),
     warnings,
+    notes: notes.length > 0 ? notes : undefined,
     lineCount: lines.length,
   };
   warnPersonConflicts(report.participants, report.absent, warnings);
   return { ok: true, report: dropUndefined(report) };
+}
+
+function agendaNotes(structure: ReturnType<typeof findStructure>, items: ReportItem[], warnings: ReportWarning[]): ReportNote[] {
+  const agenda = structure.agenda;
+  if (!agenda) return [];
+  const groups = [...new Set(agenda.entries.map((e) => e.group).filter((g) => g !== undefined))];
+  const found = agenda.entries.filter((e) => items.some((i) => i.number === e.number)).length;
+  const notes: ReportNote[] = [
+    {
+      code: 'agenda-list',
+      message:
+        `Referatet begynder med en dagsorden med ${agenda.entries.length} punkter` +
+        (groups.length > 0 ? ` i ${groups.length} grupper (${groups.join('; ')})` : '') +
+        `; ${found} af dem er fundet i teksten, og dagsordenen er ikke læst som punkter.`,
+      lines: [agenda.lines[0], agenda.lines[agenda.lines.length - 1]],
+    },
+  ];
+  for (const entry of agenda.entries) {
+    if (items.some((i) => i.number === entry.number)) continue;
+    warnings.push({ code: 'item-missing', line: entry.line, message: `Dagsordenen nævner punkt ${entry.number} "${entry.title}", men punktet er ikke fundet i teksten.` });
+  }
+  for (const reading of structure.agendaReadings) {
+    if (reading.kind === 'title-differs') {
+      notes.push({
+        code: 'agenda-title-differs',
+        message: `Punkt ${reading.number} hedder "${reading.agendaTitle}" i dagsordenen og "${reading.title}" i teksten; de er læst som samme punkt.`,
+        lines: [reading.line],
+      });
+    } else if (reading.kind === 'heading-inferred') {
+      notes.push({
+        code: 'heading-inferred',
+        message: `Punkt ${reading.number} "${reading.agendaTitle}" har intet nummer i teksten; overskriften er fundet ud fra dagsordenens titel.`,
+        lines: [reading.line],
+      });
+    } else {
+      warnings.push({
+        code: 'agenda-mismatch',
+        line: reading.line,
+        message: `Punkt ${reading.number} hedder "${reading.title}" i teksten, men "${reading.agendaTitle}" i dagsordenen. Tjek, at det er samme punkt.`,
+      });
+    }
+  }
+  return notes;
+}
+
+function repairNotes(repairs: TextRepair[]): ReportNote[] {
+  const notes: ReportNote[] = [];
+  const of = (kind: TextRepair['kind']) => repairs.filter((r) => r.kind === kind);
+  const listed = (list: TextRepair[]) => list.slice(0, 12).map((r) => `"${r.text}" (linje ${r.line})`).join(', ') + (list.length > 12 ? ` og ${list.length - 12} flere` : '');
+  const words = of('word-joined');
+  if (words.length > 0) {
+    notes.push({ code: 'words-joined', message: `${words.length} ord delt med bindestreg er samlet: ${listed(words)}.`, lines: words.map((r) => r.line) });
+  }
+  const links = of('link-joined');
+  if (links.length > 0) {
+    notes.push({ code: 'links-joined', message: `${links.length} link delt over to linjer er samlet: ${listed(links)}.`, lines: links.map((r) => r.line) });
+  }
+  const marks = [...of('page-mark-removed'), ...of('running-line-removed')].sort((a, b) => a.line - b.line);
+  if (marks.length > 0) {
+    notes.push({
+      code: 'page-marks-removed',
+      message: `${marks.length} sidetal og gentagne sidehoveder/-fødder er sprunget over: ${listed(marks)}.`,
+      lines: marks.map((r) => r.line),
+    });
+  }
+  return notes;
 }
 
 function checkOptions(options: ParseOptions): ParseError | undefined {
@@ -157,6 +237,9 @@ function checkOptions(options: ParseOptions): ParseError | undefined {
   }
   if (options.maxLength !== undefined && !(Number.isFinite(options.maxLength) && options.maxLength > 0)) {
     return { code: 'minutes.invalid-option', message: 'maxLength skal være et positivt tal.' };
+  }
+  if (options.sourceNotes !== undefined && !(Array.isArray(options.sourceNotes) && options.sourceNotes.every((n) => typeof n === 'string'))) {
+    return { code: 'minutes.invalid-option', message: 'sourceNotes skal være en liste af tekster.' };
   }
   if (options.earlierMeetings !== undefined && !Array.isArray(options.earlierMeetings)) {
     return { code: 'minutes.invalid-option', message: 'earlierMeetings skal være en liste.' };
@@ -219,6 +302,7 @@ function finishItem(draft: ItemDraft, ctx: ReadingContext, earlier: EarlierMeeti
     part: raw.part,
     title: raw.title,
     parentTitle: raw.parentTitle,
+    agendaGroup: raw.agendaGroup,
     lines: [raw.from, Math.max(raw.from, raw.to)],
     kind: draft.kind,
     summary: draft.summary,

@@ -1,3 +1,4 @@
+import { findAgendaList, sameAgendaTitle, type AgendaList } from './agenda-list';
 import { isBlank, stripMarkup, type SourceLine } from './minutes-text';
 
 /**
@@ -25,6 +26,8 @@ export interface RawItem {
   part?: string;
   title: string;
   parentTitle?: string;
+  /** The group of the agenda list the item stands under ("Punkter til orientering"). */
+  agendaGroup?: string;
   /** The lines of the heading, title continuation included. */
   headingLines: number[];
   from: number;
@@ -48,13 +51,22 @@ export interface Structure {
   repeatedNumbers: Array<{ number: number; line: number }>;
   /** Set when a second "1." item shows that several minutes were pasted into one text. */
   restartLine?: number;
+  /** The agenda list the minutes open with, where they do. */
+  agenda?: AgendaList;
+  /** Items whose heading title differs from the agenda list's, and headings found by the agenda's title alone. */
+  agendaReadings: AgendaReading[];
 }
 
+export type AgendaReading =
+  | { kind: 'title-differs'; number: number; agendaTitle: string; title: string; line: number }
+  | { kind: 'heading-inferred'; number: number; agendaTitle: string; line: number }
+  | { kind: 'heading-unconfirmed'; number: number; agendaTitle: string; title: string; line: number };
+
 const MAX_HEADING_LENGTH = 300;
-const HEADING = /^\s*(?:(?:punkt|pkt\.?|ad)\s{0,3})?(\d{1,2})\s{0,3}[.):]\s{0,3}(\S.*)$/i;
+const HEADING = /^\s*(?:(?:punkt|pkt\.?|ad\.?)\s{0,3})?(\d{1,2})\s{0,3}[.):]\s{0,3}(\S.*)$/i;
 const PART_HEADING = /^\s*(\d{1,2})\s{0,3}([A-Za-z])\s{0,2}\)\s{0,3}(\S.*)$/;
 const SECTION =
-  /^\s*[*#_]{0,3}\s{0,2}(?:styregruppens\s{1,3}|forummets\s{1,3})?(resum[eé]|indstillinger|indstilling|beslutninger|beslutning|referat|baggrund|sagsfremstilling|bilag|drøftelser|drøftelse)\s{0,2}[*_]{0,3}\s{0,3}(?::+\s{0,3}[*_]{0,3}\s{0,3}(.*))?$/i;
+  /^\s*[*#_]{0,3}\s{0,2}(?:styregruppens\s{1,3}|forummets\s{1,3})?(resum[eé]|indstillinger|indstilling|beslutninger|beslutning|referat|konklusion|baggrund|sagsfremstilling|sagsbeskrivelse|bilag|drøftelser|drøftelse)\s{0,2}[*_]{0,3}\s{0,3}(?::+\s{0,3}[*_]{0,3}\s{0,3}(.*))?$/i;
 const RECOMMENDATION_LEAD = /^\s*(?:[•\-–*]\s*)?(?:det\s+indstilles|(?:sekretariatet|formandskabet|formanden|[A-ZÆØÅ][\wæøå-]{1,40})\s+indstiller)\b/i;
 /** Items that often have no sections at all; only the whole title counts, so "2. Orientering om ..." in a list does not. */
 const KNOWN_SHORT_TITLES = /^(?:evt\.?|eventuelt|næste\s+møde(?:\s[^\n]{0,30})?|godkendelse\s+af\s+(?:dagsorden(?:en)?|referat(?:et)?))\s*[.:]?$/i;
@@ -72,7 +84,7 @@ function sectionHeader(text: string): { kind: SectionKind; rest: string } | unde
 function sectionKind(word: string): SectionKind {
   if (word.startsWith('resum')) return 'summary';
   if (word.startsWith('indstilling')) return 'recommendation';
-  if (word.startsWith('beslutning') || word === 'referat') return 'decision';
+  if (word.startsWith('beslutning') || word === 'referat' || word === 'konklusion') return 'decision';
   if (word.startsWith('drøftelse')) return 'discussion';
   if (word === 'bilag') return 'attachments';
   return 'background';
@@ -110,12 +122,29 @@ function isTocLine(text: string): boolean {
 }
 
 export function findStructure(lines: SourceLine[], consumed: ReadonlySet<number>): Structure {
-  const usable = lines.filter((l) => !consumed.has(l.no));
-  const headings: Array<{ index: number; number: number; title: string; headingLines: number[] }> = [];
+  const agenda = findAgendaList(lines.filter((l) => !consumed.has(l.no)));
+  const agendaLines = new Set(agenda?.lines ?? []);
+  const usable = lines.filter((l) => !consumed.has(l.no) && !agendaLines.has(l.no));
+  const headings: Heading[] = [];
   const numberGaps: Structure['numberGaps'] = [];
   const repeatedNumbers: Structure['repeatedNumbers'] = [];
+  const agendaReadings: AgendaReading[] = [];
   const toc = readToc(usable);
   let restartLine: number | undefined;
+  const agendaTitle = (n: number) => agenda?.entries.find((e) => e.number === n)?.title;
+  const matchesAgenda = (n: number, title: string) => {
+    const expectedTitle = agendaTitle(n);
+    return expectedTitle !== undefined && sameAgendaTitle(expectedTitle, title);
+  };
+  // A numbered list inside an item ("3. Voksne med autisme") gives way to the heading the agenda names further on.
+  const lastAgendaHeading = new Map<number, number>();
+  if (agenda) {
+    usable.forEach((l, index) => {
+      const c = headingCandidate(l.text);
+      if (c !== undefined && matchesAgenda(c.number, c.title)) lastAgendaHeading.set(c.number, index);
+    });
+  }
+  const agendaHeadingLater = (n: number, from: number) => (lastAgendaHeading.get(n) ?? -1) > from;
 
   for (let i = 0; i < usable.length; i++) {
     const candidate = headingCandidate(usable[i].text);
@@ -123,12 +152,15 @@ export function findStructure(lines: SourceLine[], consumed: ReadonlySet<number>
     const last = headings[headings.length - 1];
     const expected = last === undefined ? undefined : last.number + 1;
     const tocConfirms = toc.some((t) => t.number === candidate.number && sameStart(t.title, candidate.title));
-    const confirmed = () => tocConfirms || KNOWN_SHORT_TITLES.test(candidate.title) || sectionFollows(usable, i);
+    const agendaConfirms = matchesAgenda(candidate.number, candidate.title);
+    const confirmed = () => tocConfirms || agendaConfirms || KNOWN_SHORT_TITLES.test(candidate.title) || sectionFollows(usable, i);
 
+    if (agenda && !agendaConfirms && agendaTitle(candidate.number) !== undefined && agendaHeadingLater(candidate.number, i)) continue;
+    if (agenda && expected === undefined && candidate.number !== 1 && !agendaConfirms) continue;
     if (expected === undefined || candidate.number === expected) {
       if (!confirmed()) continue;
     } else if (candidate.number > expected && candidate.number <= expected + 3) {
-      if (!sectionFollows(usable, i)) continue;
+      if (!agendaConfirms && !sectionFollows(usable, i)) continue;
       numberGaps.push({ expected, found: candidate.number, line: usable[i].no });
     } else {
       if (candidate.number <= expected - 1 && sectionFollows(usable, i)) {
@@ -138,14 +170,23 @@ export function findStructure(lines: SourceLine[], consumed: ReadonlySet<number>
       continue;
     }
     const continuation = titleContinuation(usable, i, candidate.title);
+    const title = continuation ? joinTitle(candidate.title, continuation.text) : cleanTitle(candidate.title);
+    const listed = agendaTitle(candidate.number);
+    if (listed !== undefined && !agendaConfirms) {
+      agendaReadings.push({ kind: 'heading-unconfirmed', number: candidate.number, agendaTitle: listed, title, line: usable[i].no });
+    } else if (listed !== undefined && normalTitle(listed) !== normalTitle(title)) {
+      agendaReadings.push({ kind: 'title-differs', number: candidate.number, agendaTitle: listed, title, line: usable[i].no });
+    }
     headings.push({
       index: i,
       number: candidate.number,
-      title: continuation ? joinTitle(candidate.title, continuation.text) : cleanTitle(candidate.title),
+      title,
       headingLines: continuation ? [usable[i].no, usable[continuation.index].no] : [usable[i].no],
+      agendaGroup: agenda?.entries.find((e) => e.number === candidate.number)?.group,
     });
     if (continuation) i = continuation.index;
   }
+  if (agenda) inferHeadingsByAgendaTitle(usable, agenda, headings, agendaReadings);
 
   const items: RawItem[] = [];
   headings.forEach((h, n) => {
@@ -162,7 +203,43 @@ export function findStructure(lines: SourceLine[], consumed: ReadonlySet<number>
     numberGaps,
     repeatedNumbers,
     restartLine,
+    agenda,
+    agendaReadings,
   };
+}
+
+interface Heading {
+  index: number;
+  number: number;
+  title: string;
+  headingLines: number[];
+  agendaGroup?: string;
+}
+
+function normalTitle(title: string): string {
+  return title.toLowerCase().replace(/[^a-zæøåé0-9]+/g, ' ').trim();
+}
+
+/**
+ * An agenda entry whose numbered heading is not in the text: a line between the items before and after it that
+ * is the agenda's title alone, without its number, is taken for its heading (and said so in the review).
+ */
+function inferHeadingsByAgendaTitle(usable: SourceLine[], agenda: AgendaList, headings: Heading[], readings: AgendaReading[]): void {
+  for (const entry of agenda.entries) {
+    if (headings.some((h) => h.number === entry.number)) continue;
+    const before = [...headings].reverse().find((h) => h.number < entry.number);
+    const after = headings.find((h) => h.number > entry.number);
+    const from = before ? before.index + 1 : 0;
+    const to = after ? after.index : usable.length;
+    for (let i = from; i < to; i++) {
+      const text = stripMarkup(usable[i].text).replace(/[.:]+$/, '');
+      if (text.length > MAX_HEADING_LENGTH || normalTitle(text) !== normalTitle(entry.title.replace(/[.:]+$/, ''))) continue;
+      headings.push({ index: i, number: entry.number, title: cleanTitle(text), headingLines: [usable[i].no], agendaGroup: entry.group });
+      headings.sort((a, b) => a.index - b.index);
+      readings.push({ kind: 'heading-inferred', number: entry.number, agendaTitle: entry.title, line: usable[i].no });
+      break;
+    }
+  }
 }
 
 function lastLineNo(usable: SourceLine[], from: number, endIndex: number): number {
@@ -240,13 +317,10 @@ function readToc(lines: SourceLine[]): TocEntry[] {
   return toc;
 }
 
-function buildItems(
-  heading: { number: number; title: string; headingLines: number[] },
-  body: SourceLine[],
-  to: number,
-): RawItem[] {
+function buildItems(heading: Heading, body: SourceLine[], to: number): RawItem[] {
   const from = heading.headingLines[0];
   const main: RawItem = { number: heading.number, title: heading.title, headingLines: heading.headingLines, from, to, sections: [] };
+  if (heading.agendaGroup !== undefined) main.agendaGroup = heading.agendaGroup;
   const items: RawItem[] = [main];
   let current = main;
   let section: RawSection | undefined;

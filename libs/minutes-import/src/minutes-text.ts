@@ -39,10 +39,11 @@ export function isBlank(line: SourceLine): boolean {
 
 /**
  * Bullet characters seen in minutes from several years and tools: •, -, –, *, o (Word's second level), ▪, ➢,
- * , and "1." / "a)" inside a section. "o", "*" and "-" count only before a space: "og" is a word,
+ * the Symbol and Wingdings bullets a PDF or Word export leaves in the private use area ( ), and "1." / "a)"
+ * inside a section. "o", "*" and "-" count only before a space: "og" is a word,
  * "*Bilag:*" is emphasis and "-5%" a number.
  */
-const BULLET = /^\s*(?:[•◦▪▫‣⁃∙·●○■□◆◇➢➤►▶✓✔√⚫\uf0b7\uf0a7\uf0d8]|[*\-–—o](?=\s|$)|(?:\d{1,2}|[a-zA-Z])[.)](?=\s))\s*/u;
+const BULLET = /^\s*(?:[•◦▪▫‣⁃∙·●○■□◆◇➢➤►▶✓✔√⚫\uf020-\uf0ff]|[*\-–—o](?=\s|$)|(?:\d{1,2}|[a-zA-Z])[.)](?=\s))\s*/u;
 
 export function stripBullet(text: string): { bullet: boolean; text: string } {
   const m = BULLET.exec(text);

@@ -16,6 +16,29 @@ import type { DuePoint, ForwardPurpose, Owner } from './review-report';
  * comes back at the next meeting. Reported speech ("Det blev nævnt ...") and discussion are remarks; a
  * proposal ("Det blev foreslået ...") is left for a person, because a proposal is not yet a decision.
  *
+ * A family is built from its parts, not from whole sentences: who acts (a forum of the configuration, "gruppen",
+ * the secretariat, a municipality, a working group), the verb in any of the tenses and voices minutes use,
+ * what it acts on (indstillingen, referatet ...), where it goes (a forum, "næste møde") and when (a date, primo
+ * oktober, "inden næste møde"). Any of the parts may stand between others ("Referatet fra mødet 12/5 blev
+ * godkendt"), so the parts are joined by a few free words, never by the words of one example.
+ *
+ * | family | who | verb | what / where / when | example |
+ * |---|---|---|---|---|
+ * | approved by the forum | forum, gruppen, mødet | godkendte, godkender, tiltrådte, tiltræder, tilsluttede sig, bakkede op om | – | "Styregruppen tilsluttede sig indstillingen" |
+ * | approved, passive | – | blev/er godkendt, godkendes, tiltrådtes | indstillingen, referatet, dagsordenen, forslaget ... (a few words may follow the noun) | "Referatet fra mødet 12/5 blev godkendt" |
+ * | approved, bare | – | godkendt, tiltrådt | – | "Godkendt." |
+ * | noted | (forum) | tog, tager, tages, taget ... til efterretning | orienteringen, status | "Orienteringen blev taget til efterretning" |
+ * | decided | (forum) | besluttede, vedtog, besluttes, vedtaget | – | "Styregruppen besluttede at nedsætte en arbejdsgruppe" |
+ * | postponed | – | udsættes, udskydes, flyttes til, overføres til | punkt N; a date or "næste møde" | "Punkt 3 udsættes til mødet 8/8" |
+ * | forwarded | – | videresendes, sendes (videre) til, oversendes, forelægges, rejses i, tages op i, løftes til | a forum; "til orientering", "som orientering", "til beslutning", "til videre behandling", each forum its own | "Sagen sendes til K17 som orientering og til KKR til beslutning" |
+ * | handed on | – | overdrages, overlades, gives videre til | a working group or forum; not a forum: said, not guessed | "Opgaven overdrages til netværksgruppen for ledere" |
+ * | follow-up, named verb | secretariat, municipality, person, forum | følger op, udarbejder, kontakter, sender ... | a date, primo/medio/ultimo, "før næste møde" | "Sekretariatet udarbejder et notat til næste møde" |
+ * | follow-up, who first | secretariat, forum, municipality, arbejdsgruppen | any verb in the present (…er) | a date, a meeting | "Økonomigruppen beregner konsekvenserne inden 1. oktober" |
+ * | awaiting | – | afventer, afventes, forventer svar | svar fra X | "Styregruppen afventer svar fra Socialstyrelsen" |
+ * | comes back | – | genbehandles, drøftes/behandles igen, tages op igen, vender tilbage, genoptages | næste møde, et kommende møde, the forum's next meeting by name | "Sagen drøftes igen på næste møde" |
+ * | reported speech (remark) | det blev, der blev, X | nævnt, oplyste, orienterede, gennemgik, præsenterede, redegjorde | – | "Sekretariatet gennemgik de foreløbige tal" |
+ * | proposal (for a person) | det blev, X | foreslået, foreslog | – | "Det blev foreslået at udskyde temadagen" |
+ *
  * Regexes are anchored or bounded ({0,n}) so that a long sentence costs a scan, never a backtracking blow-up.
  */
 
@@ -51,6 +74,8 @@ export interface ForwardFinding {
   kind: 'forward';
   forumIds: string[];
   purpose?: ForwardPurpose;
+  /** A purpose said for one forum alone: "til K17 som orientering og til KKR til beslutning". */
+  purposes?: Record<string, ForwardPurpose>;
   /** Recipients that are no forum of ours ("kommunerne", "KL"): said in a warning. */
   otherRecipients: string[];
 }
@@ -83,13 +108,18 @@ export interface Classification {
 const MAX_SENTENCE = 2000;
 
 const REPORTED_SPEECH =
-  /^(?:ift\.\s{1,3}[^,]{0,80},\s{0,2})?(?:det\s+blev\s+(?:også\s+)?(?:nævnt|betonet|fremhævet|bemærket|drøftet|oplyst|understreget)|der\s+blev\s+(?:også\s+)?(?:udtrykt|orienteret|nævnt|drøftet|spurgt)|afslutningsvis\s+blev|efterfølgende\s+blev|[A-ZÆØÅ][\wÆØÅæøå.-]{0,30}\s+(?:nævnte|fortalte|oplyste|orienterede|fremhævede|understregede))\b/i;
+  /^(?:ift\.\s{1,3}[^,]{0,80},\s{0,2})?(?:det\s+blev\s+(?:også\s+)?(?:nævnt|betonet|fremhævet|bemærket|drøftet|oplyst|understreget)|der\s+blev\s+(?:også\s+)?(?:udtrykt|orienteret|nævnt|drøftet|spurgt)|afslutningsvis\s+blev|efterfølgende\s+blev|[A-ZÆØÅ][\wÆØÅæøå.-]{0,30}\s+(?:nævnte|fortalte|oplyste|orienterede|fremhævede|understregede|gennemgik|præsenterede|redegjorde|informerede))\b/i;
 const PROPOSAL = /^(?:det|der)\s+blev\s+(?:også\s+)?foreslået\b|\bblev\s+(?:det\s+)?foreslået\b|^\S+\s+foreslog\b/i;
 
 /** Who decides, besides a forum named: the words minutes use for the forum that meets. */
 const MEETING_SUBJECT = 'gruppen|forummet|udvalget|mødet';
-const APPROVED_PASSIVE =
-  /\b(?:indstillingen|indstillingerne|dagsordenen|referatet|forslaget|notatet|planen|kommissoriet)\s+(?:blev\s+|er\s+)?(?:godkendt|godkendes|tiltrådt|tiltrådtes|tiltrædes)\b/i;
+/** What a forum approves: the object of the approved family. */
+const APPROVED_OBJECT = 'indstillingen|indstillingerne|dagsordenen|referatet|forslaget|forslagene|notatet|planen|kommissoriet|strategien|oplægget|budgettet|rammeaftalen|aftalen|beskrivelsen';
+const APPROVED_VERB_PASSIVE = 'godkendt|godkendes|tiltrådt|tiltrådtes|tiltrædes';
+const APPROVED_PASSIVE = new RegExp(
+  `\\b(?:${APPROVED_OBJECT})(?:\\s+(?!blev\\b|er\\b)[^\\s.]+){0,5}?\\s+(?:blev\\s+|er\\s+)?(?:${APPROVED_VERB_PASSIVE})\\b`,
+  'i',
+);
 const APPROVED_BARE = /^(?:godkendt|tiltrådt|indstillingen\s+(?:blev\s+)?(?:godkendt|tiltrådt))\s*\.?$/i;
 const NOTED = /\bt(?:og|ager|ages|aget)\s+(?:\S+\s+){0,4}?til\s+efterretning\b/i;
 const DECIDED = /\b(?:besluttede|besluttet|besluttes|vedtog|vedtaget|vedtages)\b/i;
@@ -98,18 +128,26 @@ const POSTPONE = /\b(?:udsættes|udsætter|udsatte|udsat\s+til|udskydes|udskudt\
 const ITEM_REF = /\b(?:punkt|pkt\.?)\s{0,2}(\d{1,2})\b/gi;
 
 const FORWARD =
-  /\b(?:videresend[a-zæøå]{0,6}|send(?:es|er|e|t)?\s+(?:sagen\s+)?videre|oversend[a-zæøå]{0,4}|rejs(?:es|e)\s+(?:sagen\s+)?(?:i|på|hos|over\s+for)|tag(?:es|e)?\s+(?:sagen\s+|det\s+|dette\s+)?(?:op|med)\s+(?:i|på)|adresser(?:e|es)?\s+(?:i|på|over\s+for)|forelægg(?:es|e)\s+(?:for|i)|løftes\s+(?:til|i)|fremlægg(?:es|else)\s+(?:på|i|for)|til\s+fremlæggelse\s+(?:på|i|for))(?![\wæøåÆØÅ])/i;
-const PURPOSE_INFORMATION = /\btil\s+(?:orientering|efterretning)\b|\borientering\s+(?:af|til)\b/i;
+  /\b(?:videresend[a-zæøå]{0,6}|send(?:es|er|e|t)?\s+(?:sagen\s+)?videre|oversend[a-zæøå]{0,4}|rejs(?:es|e)\s+(?:sagen\s+)?(?:i|på|hos|over\s+for)|tag(?:es|e)?\s+(?:sagen\s+|det\s+|dette\s+)?(?:op|med)\s+(?:i|på)|sendes\s+til|overdrages\s+til|overlades\s+til|gives\s+videre\s+til|adresser(?:e|es)?\s+(?:i|på|over\s+for)|forelægg(?:es|e)\s+(?:for|i)|løftes\s+(?:til|i)|fremlægg(?:es|else)\s+(?:på|i|for)|til\s+fremlæggelse\s+(?:på|i|for))(?![\wæøåÆØÅ])/i;
+const PURPOSE_INFORMATION = /\b(?:til|som)\s+(?:orientering|efterretning)\b|\borientering\s+(?:af|til)\b/i;
 const PURPOSE_DECISION =
-  /\btil\s+(?:beslutning|godkendelse|behandling|stillingtagen|politisk\s+behandling)\b|\bmed\s+henblik\s+på\s+(?:beslutning|godkendelse|stillingtagen)\b/i;
+  /\b(?:til|som)\s+(?:beslutning|godkendelse|behandling|videre\s+behandling|stillingtagen|politisk\s+behandling)\b|\bmed\s+henblik\s+på\s+(?:beslutning|godkendelse|stillingtagen)\b/i;
 const OTHER_RECIPIENTS = /\b(?:kommunerne|regionen|byrådene|kommunalbestyrelserne|KL\b(?!['’]s)(?!\s{1,3}koordinationsforum))/gi;
 
 const AWAIT = /\b(?:afventer|afventes|afvente|forventes\s+(?:\S+\s+){0,2}?svar|forventer\s+(?:\S+\s+){0,2}?svar)\b/i;
 const AWAITED_FROM = /\bsvar\s+fra\s+(?:fra\s+)?((?:[A-ZÆØÅ][\wÆØÅæøå-]*)(?:\s+(?:og\s+)?[A-ZÆØÅ][\wÆØÅæøå-]*){0,3})/;
 const FOLLOW_UP =
   /\b(?:følger\s+op|følges\s+op|følge\s+op|kontakter|kontaktes|kontakte|deles\s+(?:\S+\s+){0,3}?med|bedes|inviterer|inviteres|udarbejder|udarbejdes|udsender|udsendes|fremsender|fremsendes|eftersendes|sender(?!\s+videre)|sendes\s+i\s+høring|indkalder|indkaldes|undersøger|undersøges|sørger\s+for)\b/i;
+/** Who acts, where a sentence begins with the actor and a verb in the present: "Økonomigruppen beregner ...". */
+const ACTOR = (anyForum: string) =>
+  `${anyForum}|(?:rammeaftale)?sekretariatet|formand(?:en|skabet)|tovholder(?:en|gruppen|ne)|arbejdsgruppen|netværksgruppen|(?:${MUNICIPALITIES.join('|')})(?:\\s+kommune)?`;
+/** Verbs in the present that say what is thought or found, not what will be done. */
+const NOT_AN_ACTION = /^(?:er|har|mener|ønsker|oplever|vurderer|finder|anser|synes|savner|bemærker|understreger|anerkender|deler|tager|godkender|tiltræder|bakker|tilslutter|beder|ser|kender|bliver|var|anbefaler|peger|noterer)$/i;
 const PASSIVE_CUE = /^(?:følges|kontaktes|deles|inviteres|udarbejdes|udsendes|fremsendes|eftersendes|sendes|indkaldes|undersøges|afventes|følge|kontakte|afvente)\b/i;
 
+/** The case comes back without naming the next meeting: "drøftes igen på et kommende møde". */
+const RETURNS_LATER =
+  /\bgenbehandles\b|\b(?:drøftes|behandles|tages\s+op|forelægges|genoptages)\s+(?:\S+\s+){0,3}?(?:igen|på\s+et\s+(?:kommende|senere)\s+møde)\b/i;
 const BEFORE_MEETING = /\b(?:forud\s+for|inden|før)\s+(?:det\s+|næste\s+)?møde[a-z]{0,2}\b/i;
 const CLAUSE_BREAK = /,\s|\s+og\s+/g;
 const LEADING_FILLER = /^(?:(?:og|samt|herunder|ift\.|i\s+forhold\s+til|at|der\s+var\s+enighed\s+om\s+at|,)\s+)+/i;
@@ -118,6 +156,7 @@ const LEADING_FILLER = /^(?:(?:og|samt|herunder|ift\.|i\s+forhold\s+til|at|der\s
 interface ForumPhrases {
   approvedByForum: RegExp;
   decidedByForum: RegExp;
+  actorFirst: RegExp;
   nextMeeting: Map<string, RegExp>;
 }
 
@@ -128,8 +167,9 @@ function forumPhrases(forums: ForumMatcher): ForumPhrases {
   if (!phrases) {
     const subject = `(?:${forums.anyForum}|${MEETING_SUBJECT})`;
     phrases = {
-      approvedByForum: new RegExp(`^(?:\\S+\\s+){0,4}?${subject}(?:\\s+\\S+){0,3}?\\s+(?:godkendte|godkender|tiltrådte|tiltræder)\\b`, 'i'),
+      approvedByForum: new RegExp(`^(?:\\S+\\s+){0,4}?${subject}(?:\\s+\\S+){0,3}?\\s+(?:godkendte|godkender|tiltrådte|tiltræder|tilsluttede\\s+sig|tilslutter\\s+sig|bakkede\\s+op\\s+om|bakker\\s+op\\s+om)\\b`, 'i'),
       decidedByForum: new RegExp(`^(?:\\S+\\s+){0,4}?${subject}(?:\\s+\\S+){0,2}?\\s+(?:besluttede|vedtog)\\b`, 'i'),
+      actorFirst: new RegExp(`^(?:${ACTOR(forums.anyForum)})(?:(?:\\s*,\\s*|\\s+og\\s+)(?:${ACTOR(forums.anyForum)})){0,4}\\s+(?:(?:også|fortsat|selv|herefter|snarest)\\s+)?([a-zæøå]{2,}er)\\b`, 'i'),
       nextMeeting: new Map(),
     };
     phrasesByForums.set(forums, phrases);
@@ -170,12 +210,15 @@ export function classifySentence(sentence: string, ctx: ClassifyContext): Classi
     forwardForums = forwardTargets(text, forwardCue.index, ctx);
     if (forwardForums.length > 0) {
       cueEnds.push(forwardCue.index + forwardCue[0].length);
-      findings.push({
+      const forward: ForwardFinding = {
         kind: 'forward',
         forumIds: [...new Set(forwardForums.map((f) => f.forumId))],
-        purpose: PURPOSE_INFORMATION.test(text) ? 'information' : PURPOSE_DECISION.test(text) ? 'decision' : undefined,
+        purpose: purposeIn(text),
         otherRecipients: otherRecipients(text.slice(forwardCue.index)),
-      });
+      };
+      const purposes = purposesByForum(text, forwardForums);
+      if (purposes) forward.purposes = purposes;
+      findings.push(forward);
     } else if (!ctx.discussion) {
       reason = 'sendes videre, men ikke til et kendt forum';
     }
@@ -187,7 +230,7 @@ export function classifySentence(sentence: string, ctx: ClassifyContext): Classi
   if (!postponement && nextMeetingWords(ctx).test(text)) {
     if (/\b(?:afholdes|planlagt|holdes)\b/i.test(text) && findDates(text).length > 0) findings.push({ kind: 'meeting' });
     else if (/\bgenbehandl|\bigen\b|\bgenoptag|\bsagen\b|\bpunktet\b/i.test(text)) findings.push({ kind: 'returns-next-meeting' });
-  } else if (!postponement && /\bgenbehandles\b/i.test(text)) {
+  } else if (!postponement && RETURNS_LATER.test(text)) {
     findings.push({ kind: 'returns-next-meeting' });
   }
 
@@ -244,6 +287,21 @@ function findPostponement(text: string, ctx: ClassifyContext): PostponementFindi
   return finding;
 }
 
+function purposeIn(text: string): ForwardPurpose | undefined {
+  return PURPOSE_INFORMATION.test(text) ? 'information' : PURPOSE_DECISION.test(text) ? 'decision' : undefined;
+}
+
+/** "til K17 som orientering og til KKR til beslutning": the words after each forum, up to the next, say its purpose. */
+function purposesByForum(text: string, mentions: ForumMention[]): Record<string, ForwardPurpose> | undefined {
+  const sorted = [...mentions].sort((a, b) => a.index - b.index);
+  const purposes: Record<string, ForwardPurpose> = {};
+  sorted.forEach((m, n) => {
+    const purpose = purposeIn(text.slice(m.index + m.text.length, sorted[n + 1]?.index ?? text.length));
+    if (purpose) purposes[m.forumId] = purpose;
+  });
+  return new Set(Object.values(purposes)).size > 1 ? purposes : undefined;
+}
+
 function forwardTargets(text: string, cueIndex: number, ctx: ReadingContext): ForumMention[] {
   const mentions = otherForums(text, ctx);
   const after = mentions.filter((m) => m.index > cueIndex);
@@ -254,9 +312,15 @@ function otherRecipients(text: string): string[] {
   return [...new Set([...text.matchAll(OTHER_RECIPIENTS)].map((m) => m[0]))];
 }
 
+function actorFirstCue(text: string, ctx: ClassifyContext): { index: number; 0: string } | undefined {
+  const m = forumPhrases(ctx.forums).actorFirst.exec(text);
+  if (!m || NOT_AN_ACTION.test(m[1])) return undefined;
+  return { index: m.index + m[0].length - m[1].length, 0: m[1] };
+}
+
 function findFollowUp(text: string, ctx: ClassifyContext, cueEnds: number[], forwardForums: ForumMention[]): FollowUpFinding | undefined {
   const awaiting = AWAIT.exec(text);
-  const cue = awaiting ?? FOLLOW_UP.exec(text);
+  const cue = awaiting ?? FOLLOW_UP.exec(text) ?? actorFirstCue(text, ctx);
   if (!cue) return undefined;
   const earlier = cueEnds.filter((end) => end <= cue.index);
   const start = clauseStart(text, cue.index, earlier.length > 0 ? Math.max(...earlier) : 0);

@@ -39,6 +39,11 @@ export function formatReviewReport(report: ReviewReport, forums: readonly Minute
     out.push(`  ${where}: ${u.text}${u.reason ? `  [${u.reason}]` : ''}`);
   }
 
+  if (report.notes && report.notes.length > 0) {
+    out.push('', `Sådan er teksten læst (${report.notes.length}):`);
+    for (const n of report.notes) out.push(`  ${n.lines && n.lines.length > 0 ? `linje ${lineSpan(n.lines)}: ` : ''}${n.message}`);
+  }
+
   out.push('', `Advarsler (${report.warnings.length}):`);
   for (const w of report.warnings) out.push(`  ${w.line !== undefined ? `linje ${w.line}: ` : ''}${w.message}`);
   return `${out.join('\n')}\n`;

@@ -36,6 +36,8 @@ export interface ParseOptions {
   earlierMeetings?: EarlierMeeting[];
   /** Longest text accepted, in UTF-16 code units. Default MAX_MINUTES_LENGTH. */
   maxLength?: number;
+  /** What reading the file said (its format, its encoding): repeated in the report's notes. */
+  sourceNotes?: string[];
 }
 
 export interface EarlierMeeting {
@@ -55,7 +57,9 @@ export type ParseErrorCode =
   | 'minutes.several-minutes'
   | 'minutes.missing-meeting-date'
   | 'minutes.invalid-option'
-  | 'minutes.internal';
+  | 'minutes.internal'
+  | 'minutes.unsupported-file'
+  | 'minutes.unreadable-file';
 
 export interface ParseError {
   code: ParseErrorCode;
@@ -76,8 +80,30 @@ export interface ReviewReport {
   /** Decision sentences that yielded no event and are not recognised as discussion: a person must look. */
   unclassified: UnclassifiedSentence[];
   warnings: ReportWarning[];
+  /**
+   * How the text was read where it took more than reading it (an agenda list matched, words joined across
+   * lines, page marks removed, items without a decision): for a person to check. Absent when there is none.
+   */
+  notes?: ReportNote[];
   /** Number of lines in the source, so a reader can check every line reference. */
   lineCount: number;
+}
+
+export type NoteCode =
+  | 'source'
+  | 'agenda-list'
+  | 'agenda-title-differs'
+  | 'heading-inferred'
+  | 'words-joined'
+  | 'links-joined'
+  | 'page-marks-removed'
+  | 'no-decision';
+
+export interface ReportNote {
+  code: NoteCode;
+  /** In Danish, for the person reviewing the import. */
+  message: string;
+  lines?: number[];
 }
 
 export interface ReportMeeting {
@@ -108,6 +134,8 @@ export interface ReportItem {
   title: string;
   /** The title of the numbered item a part belongs to. */
   parentTitle?: string;
+  /** The group of the agenda list the item stands under ("Punkter til orientering"). */
+  agendaGroup?: string;
   lines: [number, number];
   kind?: ItemKind;
   summary?: string;
@@ -243,7 +271,8 @@ export type WarningCode =
   | 'item-missing'
   | 'item-number-gap'
   | 'recipient-without-forum'
-  | 'postponement-target-guessed';
+  | 'postponement-target-guessed'
+  | 'agenda-mismatch';
 
 export interface ReportWarning {
   code: WarningCode;

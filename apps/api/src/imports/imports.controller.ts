@@ -1,7 +1,10 @@
 import { CommandContext } from '@app/commands';
+import { MinutesFileError, readMinutesFile } from '@app/minutes-import';
+import { MinutesUnreadableError } from '@app/workflows';
 import { MinutesImports } from '@app/workflows';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { CommandContextFrom } from '../http/command-context.decorator';
 import { EmptyDto } from '../http/command-result.dto';
 import { ImportMinutesDto } from './import.dtos';
@@ -15,6 +18,45 @@ export class ImportsController {
   @Post()
   review(@Body() body: ImportMinutesDto, @CommandContextFrom() context: CommandContext) {
     return this.imports.review(body, context);
+  }
+
+  /**
+   * The minutes as a file (multipart/form-data): `file` (.pdf, .docx or .txt in UTF-8 or Windows-1252), and
+   * optionally `forumId` and `meetingDate` as fields. The answer is that of POST /api/imports, with what reading
+   * the file said under `file`.
+   */
+  @Post('file')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, forumId: { type: 'string' }, meetingDate: { type: 'string', format: 'date' } },
+    },
+  })
+  async reviewFile(@Req() request: FastifyRequest, @CommandContextFrom() context: CommandContext) {
+    if (!request.isMultipart()) throw new BadRequestException('Send referatet som multipart/form-data med filen i feltet "file".');
+    const fields: Record<string, string> = {};
+    let upload: { bytes: Buffer; fileName: string } | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || upload) throw new BadRequestException('Send én fil, i feltet "file".');
+        upload = { bytes: await part.toBuffer(), fileName: part.filename };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+    if (!upload) throw new BadRequestException('Feltet "file" mangler: vælg referatet som .pdf, .docx eller .txt.');
+    let file: Awaited<ReturnType<typeof readMinutesFile>>;
+    try {
+      file = await readMinutesFile(upload.bytes, upload.fileName);
+    } catch (error) {
+      if (error instanceof MinutesFileError) throw new MinutesUnreadableError(error.error);
+      throw error;
+    }
+    const minutes = { text: file.text, forumId: fields.forumId || undefined, meetingDate: fields.meetingDate || undefined, fileName: upload.fileName.slice(0, 300) };
+    const review = await this.imports.review(minutes, context, file.notes);
+    return { ...review, file: { format: file.format, encoding: file.encoding, notes: file.notes } };
   }
 
   @Get(':id')

@@ -39,7 +39,10 @@ export interface ImportResult {
   steps: StepOutcome[];
 }
 
-export type ImportOptions = Pick<ReviewMinutesInput, 'forumId' | 'meetingDate'>;
+export type ImportOptions = Pick<ReviewMinutesInput, 'forumId' | 'meetingDate'> & {
+  /** What reading the file said (format, encoding, pages): shown in the review's notes. */
+  sourceNotes?: string[];
+};
 
 /** Minutes that cannot be read as minutes (HTTP 422): the parser's code and its Danish message. */
 export class MinutesUnreadableError extends Error {
@@ -82,6 +85,7 @@ export class MinutesImports {
       timeZone: this.config.meetingTimeZone,
       forumId: options.forumId,
       meetingDate: options.meetingDate,
+      sourceNotes: options.sourceNotes,
       earlierMeetings: this.earlierMeetings(),
     });
     if (!parsed.ok) throw new MinutesUnreadableError(parsed.error);
@@ -89,8 +93,8 @@ export class MinutesImports {
   }
 
   /** Reads the minutes and keeps them as an import to commit; minutes that cannot be read are not kept. */
-  async review(minutes: ReviewMinutesInput, context: CommandContext): Promise<ImportReview & { id: string; position: number }> {
-    const review = this.read(minutes.text, minutes);
+  async review(minutes: ReviewMinutesInput, context: CommandContext, sourceNotes?: string[]): Promise<ImportReview & { id: string; position: number }> {
+    const review = this.read(minutes.text, { ...minutes, sourceNotes });
     const { id, position } = await this.commands.execute(new CommandRequest('review-minutes', minutes, context));
     return { id, position, ...review };
   }

@@ -1,0 +1,127 @@
+import { loadForums } from '@app/config';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseMinutes } from './minutes-parser';
+import type { ParseOptions, ReviewReport } from './review-report';
+
+/** Minutes in the layouts of earlier years: an agenda list first, lists inside items, sections named otherwise. */
+const shipped: ParseOptions = { forums: loadForums(path.join(__dirname, '../../../config/forums.json')), timeZone: 'Europe/Copenhagen' };
+const example = (name: string) => fs.readFileSync(path.join(__dirname, '../../../examples', name), 'utf8');
+/** The item heading, not the agenda line above it that reads the same. */
+const replaceLast = (text: string, from: string, to: string) => {
+  const at = text.lastIndexOf(from);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+};
+
+function report(text: string): ReviewReport {
+  const result = parseMinutes(text, shipped);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.report;
+}
+
+describe('minutes that open with the agenda list (2016)', () => {
+  const text = example('referat-styregruppen-2016-08-18.txt');
+  const r = report(text);
+  const item = (n: number) => r.items.find((i) => i.number === n)!;
+
+  it('finds the eight items the agenda lists, with their titles and outcomes, not a second set of minutes', () => {
+    expect(r.items.map((i) => [i.number, i.title, i.outcome])).toEqual([
+      [1, 'Godkendelse af dagsorden og referat fra mødet 12/5', 'approved'],
+      [2, 'Udviklingsstrategi 2017 – fokusområder', 'approved'],
+      [3, 'Takstanalyse', 'noted'],
+      [4, 'Status på den nationale koordinationsstruktur', 'none'],
+      [5, 'Opfølgning på misbrugsbehandling', 'decided'],
+      [6, 'Nyt fra K17 og KKR', 'none'],
+      [7, 'Nyt fra Styregruppen og Sekretariatet', 'none'],
+      [8, 'Evt.', 'none'],
+    ]);
+  });
+
+  it('keeps the agenda group of each item and reads orientation items as information', () => {
+    expect(item(2).agendaGroup).toBe('Punkter til drøftelse');
+    expect(item(4).agendaGroup).toBe('Punkter til opfølgning/status');
+    expect(item(6)).toMatchObject({ agendaGroup: 'Punkter til orientering', kind: 'information' });
+  });
+
+  it('does not take the focus areas 1-7 or the recommendation points 1-2 inside item 2 for items', () => {
+    expect(item(2).lines).toEqual([32, 50]);
+    expect(item(2).background).toContain('Voksne med autisme');
+    expect(item(2).recommendation.join(' ')).toContain('økonomigruppen beregner');
+  });
+
+  it('says in the review that the agenda list was found and matched, and where titles differ', () => {
+    expect(r.notes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'agenda-list', message: expect.stringContaining('8 punkter i 3 grupper') }),
+        expect.objectContaining({ code: 'agenda-title-differs', message: expect.stringContaining('"Takstanalyse mv."') }),
+      ]),
+    );
+  });
+
+  it('says that the status and orientation items have no decision, rather than guessing one', () => {
+    const noDecision = (r.notes ?? []).filter((n) => n.code === 'no-decision').map((n) => n.message);
+    expect(noDecision).toEqual([
+      expect.stringContaining('Punkt 4 "Status på den nationale koordinationsstruktur" er et orienterings- eller statuspunkt uden beslutning'),
+      expect.stringContaining('Punkt 6'),
+      expect.stringContaining('Punkt 7'),
+      expect.stringContaining('Punkt 8'),
+    ]);
+  });
+
+  it('reads the decision phrases of the older minutes as families', () => {
+    expect(item(2).forwardedTo).toEqual([
+      { forumId: 'k17', purpose: 'information', lines: [50] },
+      { forumId: 'kkr-sjaelland', purpose: 'decision', lines: [50] },
+    ]);
+    expect(item(2).followUps).toEqual([
+      expect.objectContaining({ owners: [expect.objectContaining({ name: 'Økonomigruppen' })], due: expect.objectContaining({ date: '2016-10-01' }) }),
+    ]);
+    expect(item(3)).toMatchObject({ returnsNextMeeting: true, forwardedTo: [{ forumId: 'oekonomigruppen', purpose: 'decision' }] });
+    expect(item(5).followUps).toEqual([expect.objectContaining({ owners: [expect.objectContaining({ name: 'Arbejdsgruppen' })] })]);
+    expect(r.unclassified).toEqual([]);
+  });
+
+  it('warns when an item the agenda lists is not in the text', () => {
+    const cut = replaceLast(text, '\n7. Nyt fra Styregruppen og Sekretariatet\n', '\n');
+    const result = report(cut);
+    expect(result.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 8]);
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'item-missing', message: expect.stringContaining('Dagsordenen nævner punkt 7') })]),
+    );
+  });
+
+  it('finds an item whose heading lost its number by the agenda title, and says so', () => {
+    const result = report(replaceLast(text, '\n4. Status på den nationale koordinationsstruktur\n', '\nStatus på den nationale koordinationsstruktur\n'));
+    expect(result.items.find((i) => i.number === 4)?.title).toBe('Status på den nationale koordinationsstruktur');
+    expect(result.notes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'heading-inferred', lines: [57] })]));
+  });
+});
+
+describe('text copied out of a PDF and pasted as text', () => {
+  const pasted = [
+    'Referat af styregruppemøde',
+    'Dato: 5. juni 2018 kl. 10-12',
+    '1. Godkendelse af dagsorden',
+    'Beslutning',
+    'Sty- regruppen godkendte dagsordenen.',
+    'Rammeaftale Sjælland, referat 5. juni 2018',
+    'Side 1 af 2',
+    '2. Status på tilbuddene',
+    'Beslutning',
+    'Styregruppen tog orienteringen til efterret-',
+    'ning.',
+    'Rammeaftale Sjælland, referat 5. juni 2018',
+    'Side 2 af 2',
+  ].join('\n');
+
+  it('joins the broken words, drops page marks and the running footer, and keeps the line numbers', () => {
+    const r = report(pasted);
+    expect(r.items.map((i) => [i.number, i.title, i.outcome, i.outcomeLines])).toEqual([
+      [1, 'Godkendelse af dagsorden', 'approved', [5]],
+      [2, 'Status på tilbuddene', 'noted', [10]],
+    ]);
+    expect(r.items[0].decisionText ?? r.items[0].decisionBullets.join(' ')).toContain('Styregruppen godkendte');
+    expect(r.notes?.map((n) => n.code)).toEqual(expect.arrayContaining(['words-joined', 'page-marks-removed']));
+    expect(r.notes?.find((n) => n.code === 'page-marks-removed')?.lines).toEqual([6, 7, 12, 13]);
+  });
+});
