@@ -110,6 +110,18 @@ class Environment {
   @Min(1)
   @Max(8760)
   TOKEN_TTL_HOURS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  AGEING_POSTPONEMENTS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  AGEING_DAYS?: number;
 }
 
 export interface AppConfig {
@@ -142,6 +154,8 @@ export interface AppConfig {
   authSecret?: string;
   /** How long a token from POST /api/auth/token is good for. */
   tokenTtlHours: number;
+  /** An open case postponed this many times, or waiting this many days, is marked on the board. */
+  ageing: { postponements: number; days: number };
 }
 
 export class ConfigError extends Error {
@@ -181,5 +195,6 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig =
     admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } : undefined,
     authSecret: parsed.AUTH_SECRET,
     tokenTtlHours: parsed.TOKEN_TTL_HOURS ?? 720,
+    ageing: { postponements: parsed.AGEING_POSTPONEMENTS ?? 2, days: parsed.AGEING_DAYS ?? 90 },
   };
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CASE_STAGES, CaseStage } from '@app/read-side';
 import { ReadAfterQuery } from '../http/read-after';
 import { HasNoControlCharacters, IsCalendarDate, IsId, IsText } from '../http/validators';
@@ -108,4 +108,9 @@ export class CasesQueryDto extends ReadAfterQuery {
   @ApiPropertyOptional({ enum: CASE_STAGES, description: 'In the forum asked for, or overall' }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor of the page before' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+  @ApiPropertyOptional({ description: 'Only open cases waiting too long (AGEING_POSTPONEMENTS, AGEING_DAYS)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean()
+  aged?: boolean;
 }

@@ -1,8 +1,9 @@
 import { Allow, forbidden, Principal, seesAnyForum, SignedIn } from '@app/access';
-import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
+import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { CaseDetails, caseFlow, CaseListItem, listCases, CaseFlow, casesProjection, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -26,6 +27,8 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly views: StreamViews,
     private readonly readModels: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -86,11 +89,12 @@ export class CasesController {
   @Get()
   @Allow('chair', 'member')
   list(@Query() query: CasesQueryDto, @SignedIn() principal: Principal): { items: CaseListItem[]; nextCursor?: string } {
-    const { q, forumId, status, stage, limit = DEFAULT_PAGE, cursor } = query;
+    const { q, forumId, status, stage, limit = DEFAULT_PAGE, cursor, aged } = query;
     if (forumId && !seesAnyForum(principal, [forumId])) throw forbidden();
     const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
     const visibleForumIds = principal.role === 'secretariat' ? undefined : principal.forumIds;
-    const page = listCases(this.readModels.model(casesProjection), { q, forumId, status, stage, limit, after, visibleForumIds });
+    const ageing = { ...this.config.ageing, today: this.clock.now().slice(0, 10) };
+    const page = listCases(this.readModels.model(casesProjection), { q, forumId, status, stage, limit, after, visibleForumIds, ageing, agedOnly: aged });
     return { items: page.items, ...(page.last ? { nextCursor: Buffer.from(page.last, 'utf8').toString('base64url') } : {}) };
   }
 

@@ -13,9 +13,19 @@ export interface CaseListFilter {
   stage?: CaseStage;
   /** The forums the asker sees; undefined: every forum. */
   visibleForumIds?: readonly string[];
+  /** When an open case counts as waiting too long, and today's date (YYYY-MM-DD) to count from. */
+  ageing: Ageing;
+  /** Only the cases waiting too long. */
+  agedOnly?: boolean;
   limit: number;
   /** The last id of the page before. */
   after?: string;
+}
+
+export interface Ageing {
+  postponements: number;
+  days: number;
+  today: string;
 }
 
 export interface CaseListItem {
@@ -31,6 +41,10 @@ export interface CaseListItem {
   /** How many times it was postponed, and when last. */
   postponements: number;
   lastPostponedAt?: string;
+  /** For an open case not yet decided everywhere: since it came to the forum it waits in longest (proposed or forwarded there). */
+  waitingSince?: string;
+  /** Waiting too long: postponed as often as the limit, or waiting as many days. */
+  aged: boolean;
 }
 
 export interface CaseListPage {
@@ -54,6 +68,20 @@ const matches = (summary: CaseSummary, words: readonly string[]): boolean => {
   return words.every((word) => text.includes(word));
 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When the case came to each forum it has not been decided in: proposed to the first, forwarded to the others. */
+const waitingSinceOf = (summary: CaseSummary): string | undefined => {
+  if (summary.status !== 'open') return undefined;
+  const arrivals = Object.values(summary.forums)
+    .filter((step) => step.state !== 'decided')
+    .map((step) => summary.flow.findLast((entry) => entry.what === 'forwarded' && entry.toForumIds?.includes(step.forumId))?.at ?? summary.proposedAt);
+  return arrivals.sort()[0];
+};
+
+const agedBy = (ageing: Ageing, postponements: number, waitingSince: string | undefined): boolean =>
+  waitingSince !== undefined && (postponements >= ageing.postponements || (Date.parse(ageing.today) - Date.parse(waitingSince.slice(0, 10))) / DAY_MS >= ageing.days);
+
 /** Cases by id, filtered and searched, a page at a time. */
 export const listCases = (cases: CasesState, filter: CaseListFilter): CaseListPage => {
   const words = (filter.q ?? '').toLocaleLowerCase('da').split(/\s+/).filter(Boolean);
@@ -69,6 +97,9 @@ export const listCases = (cases: CasesState, filter: CaseListFilter): CaseListPa
     if (!stage || (filter.stage && stage !== filter.stage)) continue;
     if (!matches(summary, words)) continue;
     const postponed = summary.flow.filter((entry) => entry.what === 'postponed');
+    const waitingSince = waitingSinceOf(summary);
+    const aged = agedBy(filter.ageing, postponed.length, waitingSince);
+    if (filter.agedOnly && !aged) continue;
     items.push({
       id,
       title: summary.title,
@@ -79,6 +110,8 @@ export const listCases = (cases: CasesState, filter: CaseListFilter): CaseListPa
       forums: Object.values(summary.forums).map(({ forumId, state, meetingId }) => ({ forumId, state, meetingId })),
       postponements: postponed.length,
       lastPostponedAt: postponed.at(-1)?.at,
+      waitingSince,
+      aged,
     });
     if (items.length === filter.limit + 1) break;
   }

@@ -27,6 +27,8 @@ export interface CaseSummary {
   forumId: string;
   /** Who presents it at its meetings, as the proposal names them: whom the material deadline reminds. */
   presenter?: string;
+  /** When it was proposed, as recorded in the event: where its wait began. */
+  proposedAt: string;
   status: CaseStatus;
   forums: Readonly<Record<string, CaseInForum>>;
   flow: readonly FlowEntry[];
@@ -47,6 +49,7 @@ const summaryWith = (summary: CaseSummary, status: CaseStatus, forums: Readonly<
   kind: summary.kind,
   forumId: summary.forumId,
   presenter: summary.presenter,
+  proposedAt: summary.proposedAt,
   status,
   forums,
   flow,
@@ -96,14 +99,14 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
 /** Every case with where it stands in each forum and what has happened to it: flow, pipelines, agendas. */
 export const casesProjection: Projection<CaseSummary> = {
   name: 'cases',
-  version: 3,
+  version: 4,
   keyOf: (event) => (isCaseEvent(event) ? event.data.caseId : undefined),
   evolve(summary, recorded) {
     const event = recorded as RecordedEvent & CaseEvent;
     if (event.type === 'CaseProposed') {
       if (summary) return summary;
-      const { caseId, title, kind, forumId, presenter } = event.data;
-      return { id: caseId, title, kind, forumId, presenter, status: 'open', forums: stepsAfter({}, event), flow: [] };
+      const { caseId, title, kind, forumId, presenter, proposedAt } = event.data;
+      return { id: caseId, title, kind, forumId, presenter, proposedAt, status: 'open', forums: stepsAfter({}, event), flow: [] };
     }
     return summary && evolveSummary(summary, event);
   },
