@@ -6,3 +6,4 @@ export * from './access.service';
 export * from './accounts-bootstrap';
 export * from './passwords';
 export * from './tokens';
+export * from './auth-secret';
