@@ -24,7 +24,8 @@ if (stale()) {
     process.exit(1);
   }
   console.error('Building the command line first (npm run build)...');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The compiler's messages go to stderr: stdout is the command's own (a token, a --json report).
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
