@@ -2,7 +2,7 @@
 // `npm start`: the API and the worker as two processes on one embedded store, stopped together; where no
 // Redis is configured or answers on its usual port, a private redis-server for the reminders, for as long as they run.
 const { spawn, spawnSync } = require('node:child_process');
-const { mkdirSync } = require('node:fs');
+const { existsSync, mkdirSync } = require('node:fs');
 const net = require('node:net');
 const { join, resolve } = require('node:path');
 
@@ -50,11 +50,15 @@ const startPrivateRedis = async (dataDir) => {
   return undefined;
 };
 
+const root = join(__dirname, '..');
+
 const main = async () => {
+  // The apps read .env themselves; it is read here too for the Redis to use and the folder of a private one.
+  if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
   const env = { ...process.env };
   let redis;
   if (!env.REDIS_URL && !(await redisAnswers(DEFAULT_REDIS))) {
-    redis = await startPrivateRedis(resolve(env.DATA_DIR || './data'));
+    redis = await startPrivateRedis(resolve(root, env.DATA_DIR || 'data'));
     if (redis) {
       env.REDIS_URL = redis.url;
       console.log(`No Redis answers at redis://127.0.0.1:6379: started a private one for the reminders at ${redis.url}`);
@@ -66,7 +70,7 @@ const main = async () => {
     { name: 'worker', main: 'worker' },
   ].map(({ name, main }) => ({
     name,
-    child: spawn(process.execPath, [join(__dirname, '..', 'dist', 'apps', main, 'src', 'main.js')], { stdio: 'inherit', env }),
+    child: spawn(process.execPath, [join(root, 'dist', 'apps', main, 'src', 'main.js')], { stdio: 'inherit', env }),
   }));
 
   let stopping = false;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:eventstoredb`: the event store contract suite and the end-to-end tests that take a server, against
-// the compose file's eventstore service alone, started for the run and removed after it. It runs as a compose
+// the trial compose file's eventstore service (no TLS) alone, started for the run and removed after it. It runs as a compose
 // project of its own, with its own volume and port, so a server started with `docker compose up` is left alone.
 // Where no Docker engine answers, it says so and exits 0: the run is skipped, not failed.
 const { spawnSync } = require('node:child_process');
@@ -14,7 +14,7 @@ const CONNECTION_STRING = `esdb://localhost:${PORT}?tls=false`;
 const RUNS = [['test/workflows/restarts.e2e-spec.ts'], ['test/event-store/eventstoredb-event-store.e2e-spec.ts']];
 
 const run = (command, args, env = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-const compose = (...args) => run('docker', ['compose', '-p', PROJECT, ...args], { EVENTSTORE_PORT: PORT });
+const compose = (...args) => run('docker', ['compose', '-f', 'docker-compose.trial.yml', '-p', PROJECT, ...args], { EVENTSTORE_PORT: PORT });
 
 if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) {
   console.log(
@@ -27,11 +27,11 @@ if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) {
 // Ctrl-C reaches the tests as well and ends them; this process lives on to remove the server.
 process.on('SIGINT', () => undefined);
 
-console.log(`Starting KurrentDB (the compose file's eventstore service) on port ${PORT}, and waiting until it is healthy`);
+console.log(`Starting KurrentDB (the eventstore service of docker-compose.trial.yml) on port ${PORT}, and waiting until it is healthy`);
 // --wait returns once the service's health check passes, and fails where it never does.
 if (compose('up', '-d', '--wait', 'eventstore').status !== 0) {
   compose('down', '--volumes');
-  console.error('The eventstore service did not become healthy: see `docker compose logs eventstore`');
+  console.error(`The eventstore service did not become healthy: see 'docker compose -f docker-compose.trial.yml -p ${PROJECT} logs eventstore'`);
   process.exit(1);
 }
 let failed = false;

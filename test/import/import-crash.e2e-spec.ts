@@ -4,8 +4,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildWhereStale } from '../support/built-product';
 
 const root = resolve(__dirname, '../..');
+const builtCli = join(root, 'dist/apps/cli/src/main.js');
 const ITEMS = 150;
 
 /** Minutes of our own with many items, each decided and forwarded: an import of several hundred steps. */
@@ -24,7 +26,8 @@ const minutes = (): string =>
   ].join('\n');
 
 const startImport = (file: string, dataDir: string): { child: ChildProcess; output: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> } => {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/cli/src/import-minutes.ts'), file], {
+  // The built command line itself, not the npm run cli wrapper: SIGKILL must reach the process that commits.
+  const child = spawn(process.execPath, [builtCli, 'import', file], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +83,7 @@ describe('an import killed while it commits', () => {
     dirs.push(dir);
     return dir;
   };
+  beforeAll(() => buildWhereStale(builtCli), 180_000);
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('leaves all of it or none of it, and an import run again says truly what it appended', async () => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiUnderTest, startApi } from '../api/api-under-test';
+import { buildWhereStale } from '../support/built-product';
 
 const minutesDir = resolve(__dirname, '../../../shared/minutes');
 const files = [
@@ -171,8 +172,9 @@ describe('a forum added to the forums file', () => {
 });
 
 describe('npm run import', () => {
+  beforeAll(() => buildWhereStale(resolve(__dirname, '../../dist/apps/cli/src/main.js')), 180_000);
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../apps/cli/src/import-minutes.ts'), ...args], {
+    spawnSync(process.execPath, [resolve(__dirname, '../../scripts/cli.js'), 'import', ...args], {
       cwd: resolve(__dirname, '../..'),
       encoding: 'utf8',
       env: { ...process.env, DATA_DIR: join(tmpdir(), `import-cli-${process.pid}`) },

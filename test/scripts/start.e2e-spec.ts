@@ -1,21 +1,13 @@
 import { Redis } from 'ioredis';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildWhereStale } from '../support/built-product';
 
 const root = join(__dirname, '..', '..');
 const builtApi = join(root, 'dist', 'apps', 'api', 'src', 'main.js');
-
-const newestSource = (dir: string): number =>
-  Math.max(0, ...readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs));
-
-/** start.js runs what `npm run build` made; a clean clone has no dist/ yet, and an old one may not match the sources. */
-const buildWhereStale = (): void => {
-  const built = statSync(builtApi, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (built < Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-};
 
 const listen = (server: Server): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -30,7 +22,7 @@ describe('npm start (scripts/start.js)', () => {
   // The worker it starts finds the Redis of this machine: its keys go under a prefix of this test's own, removed after.
   const redisPrefix = `test-start-${process.pid}`;
 
-  beforeAll(buildWhereStale, 120_000);
+  beforeAll(() => buildWhereStale(builtApi), 120_000);
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'start-'));
     occupier = createServer();

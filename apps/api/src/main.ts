@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, exitOnInvalidConfiguration } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { configureApi, httpAdapter } from './configure-api';
 
 const bootstrap = async (): Promise<void> => {
+  exitOnInvalidConfiguration();
   const app = configureApi(await NestFactory.create<NestFastifyApplication>(ApiModule, httpAdapter()));
   const config = app.get<AppConfig>(APP_CONFIG);
   // Every interface, as in a container; Fastify alone would listen on localhost only.

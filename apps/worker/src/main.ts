@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { exitOnInvalidConfiguration } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
 
 const bootstrap = async (): Promise<void> => {
+  exitOnInvalidConfiguration();
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
   Logger.log('Worker started: process managers follow the event log', 'Main');

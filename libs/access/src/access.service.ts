@@ -45,7 +45,15 @@ export class AccessService {
     const account = this.accounts().find((candidate) => candidate.email === wanted);
     const matches = await verifyPassword(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     if (!account || !matches || account.disabled) throw invalidCredentials();
-    const expiresAt = Date.now() + this.config.tokenTtlHours * 3_600_000;
+    return this.issue(account);
+  }
+
+  /**
+   * A token for an account, good for `hours` (TOKEN_TTL_HOURS unless given), as signing in gives one: a
+   * new password or a disabled account ends it. For the command line, which an operator runs on the server.
+   */
+  issue(account: AccountView, hours: number = this.config.tokenTtlHours): IssuedToken {
+    const expiresAt = Date.now() + hours * 3_600_000;
     const token = issueToken(this.secret, { accountId: account.accountId, credentialsVersion: account.credentialsVersion, expiresAt });
     return { token, expiresAt: new Date(expiresAt).toISOString(), account: principalOf(account) };
   }

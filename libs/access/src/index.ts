@@ -7,3 +7,4 @@ export * from './accounts-bootstrap';
 export * from './passwords';
 export * from './tokens';
 export * from './page-sessions';
+export * from './auth-secret';

@@ -1,7 +1,8 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, IsEmail, IsIn, IsOptional, Matches, MinLength, ValidateBy, ValidationError, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * What the installed EventStoreDB client makes of a connection string, as the API and the worker open theirs:
@@ -16,17 +17,31 @@ const connectionStringProblem = (value: unknown): string | undefined => {
   }
 };
 
-/** Every variable the product reads, validated once at start. */
+const WHOLE_NUMBER = /^\d{1,15}$/;
+
+/** A whole number within bounds, written as digits only: "8080", not "8080.5", "0x1F90" or "8e3". */
+const IsWholeNumber = (min: number, max: number) =>
+  ValidateBy({
+    name: 'wholeNumber',
+    validator: {
+      validate: (value) => typeof value === 'string' && WHOLE_NUMBER.test(value) && Number(value) >= min && Number(value) <= max,
+      defaultMessage: () => `must be a whole number between ${min} and ${max}`,
+    },
+  });
+
+/** Variables whose value a message must not repeat: it would end up in logs. */
+const SECRETS = new Set(['LINK_SECRET', 'ADMIN_PASSWORD', 'AUTH_SECRET']);
+
+/**
+ * Every variable the product reads, validated once at start, as the text the environment holds; numbers are
+ * read once the text is known to be one, so a message can quote what was given.
+ */
 class Environment {
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  PORT?: number;
+  @IsWholeNumber(1, 65535)
+  PORT?: string;
 
   @IsOptional()
-  @IsString()
   DATA_DIR?: string;
 
   @IsOptional()
@@ -52,21 +67,16 @@ class Environment {
   TZ_MEETINGS?: string;
 
   @IsOptional()
-  @IsString()
   FORUMS_FILE?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  WORKER_MAX_LAG_SECONDS?: number;
+  @IsWholeNumber(1, 604800)
+  WORKER_MAX_LAG_SECONDS?: string;
 
   @IsOptional()
-  @IsString()
   DIRECTORY_FILE?: string;
 
   @IsOptional()
-  @IsString()
   REMINDERS_FILE?: string;
 
   @IsOptional()
@@ -74,7 +84,6 @@ class Environment {
   REDIS_PREFIX?: string;
 
   @IsOptional()
-  @IsString()
   MAIL_FROM?: string;
 
   @IsOptional()
@@ -82,7 +91,6 @@ class Environment {
   PUBLIC_URL?: string;
 
   @IsOptional()
-  @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   LINK_SECRET?: string;
 
@@ -95,34 +103,30 @@ class Environment {
   ADMIN_EMAIL?: string;
 
   @IsOptional()
-  @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   @IsOptional()
-  @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_SECRET?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(8760)
-  TOKEN_TTL_HOURS?: number;
+  @IsWholeNumber(1, 8760)
+  TOKEN_TTL_HOURS?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  AGEING_POSTPONEMENTS?: number;
+  @IsWholeNumber(1, 1000)
+  AGEING_POSTPONEMENTS?: string;
 
   @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  AGEING_DAYS?: number;
+  @IsWholeNumber(1, 36500)
+  AGEING_DAYS?: string;
 }
+
+/** The name of every variable the product reads. */
+export const configVariables = (): string[] => [
+  ...new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', false, false).map((metadata) => metadata.propertyName)),
+];
 
 export interface AppConfig {
   port: number;
@@ -165,36 +169,43 @@ export class ConfigError extends Error {
 const blankToUndefined = (env: NodeJS.ProcessEnv): Record<string, string | undefined> =>
   Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]));
 
-/** Reads the environment into one typed object, or fails with a message that names every bad variable. */
-export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
-  const parsed = plainToInstance(Environment, blankToUndefined(env), { excludeExtraneousValues: false });
-  const errors = validateSync(parsed, { whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
-    throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither');
-  }
+/** One line per bad variable: what it must be, and what it is (a secret only by its length). */
+const describeProblem = (error: ValidationError): string => {
+  const given = typeof error.value === 'string' && SECRETS.has(error.property) ? `${error.value.length} characters` : JSON.stringify(error.value);
+  return `${error.property} ${Object.values(error.constraints ?? {})[0]}, got ${given}`;
+};
+
+/**
+ * Reads the environment into one typed object, or fails with a message that names every bad variable on a line
+ * of its own. Relative paths are taken from `root`, the project's folder, so the product finds its files
+ * whichever folder it is started from.
+ */
+export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env, root: string = PROJECT_ROOT): AppConfig => {
+  const raw = plainToInstance(Environment, blankToUndefined(env));
+  const problems = validateSync(raw, { stopAtFirstError: true }).map(describeProblem);
+  if (Boolean(raw.ADMIN_EMAIL) !== Boolean(raw.ADMIN_PASSWORD)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both, or neither');
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration (${problems.length === 1 ? 'one variable' : `${problems.length} variables`}):\n${problems.map((line) => `  ${line}`).join('\n')}`);
+  const port = raw.PORT === undefined ? 3000 : Number(raw.PORT);
+  const fromRoot = (path: string) => resolve(root, path);
   return {
-    port: parsed.PORT ?? 3000,
-    dataDir: resolve(parsed.DATA_DIR ?? './data'),
-    eventStoreConnectionString: parsed.EVENTSTORE_CONNECTION_STRING,
-    redisUrl: parsed.REDIS_URL,
-    smtpUrl: parsed.SMTP_URL,
-    meetingTimeZone: parsed.TZ_MEETINGS ?? 'Europe/Copenhagen',
-    forumsFile: resolve(parsed.FORUMS_FILE ?? 'config/forums.json'),
-    workerMaxLagSeconds: parsed.WORKER_MAX_LAG_SECONDS ?? 60,
-    directoryFile: resolve(parsed.DIRECTORY_FILE ?? 'config/directory.json'),
-    remindersFile: resolve(parsed.REMINDERS_FILE ?? 'config/reminders.json'),
-    redisPrefix: parsed.REDIS_PREFIX ?? 'opfoelgning',
-    mailFrom: parsed.MAIL_FROM ?? 'Rammeaftalesekretariatet <noreply@rammeaftale.example>',
-    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
-    linkSecret: parsed.LINK_SECRET,
-    queueView: parsed.QUEUE_VIEW === '1',
-    admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } : undefined,
-    authSecret: parsed.AUTH_SECRET,
-    tokenTtlHours: parsed.TOKEN_TTL_HOURS ?? 720,
-    ageing: { postponements: parsed.AGEING_POSTPONEMENTS ?? 2, days: parsed.AGEING_DAYS ?? 90 },
+    port,
+    dataDir: fromRoot(raw.DATA_DIR ?? 'data'),
+    eventStoreConnectionString: raw.EVENTSTORE_CONNECTION_STRING,
+    redisUrl: raw.REDIS_URL,
+    smtpUrl: raw.SMTP_URL,
+    meetingTimeZone: raw.TZ_MEETINGS ?? 'Europe/Copenhagen',
+    forumsFile: fromRoot(raw.FORUMS_FILE ?? 'config/forums.json'),
+    workerMaxLagSeconds: raw.WORKER_MAX_LAG_SECONDS === undefined ? 60 : Number(raw.WORKER_MAX_LAG_SECONDS),
+    directoryFile: fromRoot(raw.DIRECTORY_FILE ?? 'config/directory.json'),
+    remindersFile: fromRoot(raw.REMINDERS_FILE ?? 'config/reminders.json'),
+    redisPrefix: raw.REDIS_PREFIX ?? 'opfoelgning',
+    mailFrom: raw.MAIL_FROM ?? 'Rammeaftalesekretariatet <noreply@rammeaftale.example>',
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    linkSecret: raw.LINK_SECRET,
+    queueView: raw.QUEUE_VIEW === '1',
+    admin: raw.ADMIN_EMAIL && raw.ADMIN_PASSWORD ? { email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD } : undefined,
+    authSecret: raw.AUTH_SECRET,
+    tokenTtlHours: raw.TOKEN_TTL_HOURS === undefined ? 720 : Number(raw.TOKEN_TTL_HOURS),
+    ageing: { postponements: raw.AGEING_POSTPONEMENTS === undefined ? 2 : Number(raw.AGEING_POSTPONEMENTS), days: raw.AGEING_DAYS === undefined ? 90 : Number(raw.AGEING_DAYS) },
   };
 };

@@ -4,3 +4,5 @@ export * from './directory-file';
 export * from './config.module';
 export * from './reminders-file';
 export * from './persisted-secret';
+export * from './environment';
+export * from './project-root';

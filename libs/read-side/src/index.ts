@@ -20,3 +20,4 @@ export * from './projection-runner/log-follower';
 export * from './imports/imported-minutes.projection';
 export * from './accounts/accounts.projection';
 export * from './cases/case-list.query';
+export * from './projection-runner/rebuild-snapshot';

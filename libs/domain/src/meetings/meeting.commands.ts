@@ -8,6 +8,10 @@ export interface ScheduleMeetingInput {
   startsAt: IsoDateTime;
   endsAt?: IsoDateTime;
   place?: string;
+  /** The day is known but not the time: `startsAt` only stands in for a time on that day. */
+  allDay?: boolean;
+  /** Only listed ahead in a Mødekalender, not yet confirmed by a meeting's own minutes or a person. */
+  tentative?: boolean;
 }
 export interface RescheduleMeetingInput {
   meetingId: string;

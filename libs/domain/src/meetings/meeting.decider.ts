@@ -40,8 +40,13 @@ export const decideMeeting = (command: MeetingCommand, state: MeetingState): Dec
     case 'ScheduleMeeting': {
       if (state.status !== 'none') return refuse('meeting.already_exists', 'Mødet findes allerede.');
       if (endsBeforeStart(command.startsAt, command.endsAt)) return invalidTimes;
-      const { meetingId, forumId, startsAt, endsAt, place, now } = command;
-      return [{ type: 'MeetingScheduled', data: { meetingId, forumId, startsAt, endsAt, place, scheduledAt: now } }];
+      const { meetingId, forumId, startsAt, endsAt, place, allDay, tentative, now } = command;
+      return [
+        {
+          type: 'MeetingScheduled',
+          data: { meetingId, forumId, startsAt, endsAt, place, ...(allDay ? { allDay } : {}), ...(tentative ? { tentative } : {}), scheduledAt: now },
+        },
+      ];
     }
     case 'RescheduleMeeting': {
       const meeting = refuseUnlessScheduled(state);

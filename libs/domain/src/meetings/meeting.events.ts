@@ -2,7 +2,18 @@ import { IsoDateTime } from '../shared/time';
 
 export type MeetingScheduled = {
   type: 'MeetingScheduled';
-  data: { meetingId: string; forumId: string; startsAt: IsoDateTime; endsAt?: IsoDateTime; place?: string; scheduledAt: IsoDateTime };
+  data: {
+    meetingId: string;
+    forumId: string;
+    startsAt: IsoDateTime;
+    endsAt?: IsoDateTime;
+    place?: string;
+    /** Absent in events written before the flag existed, which always had a time. */
+    allDay?: boolean;
+    /** Absent in events written before the flag existed: those count as confirmed. */
+    tentative?: boolean;
+    scheduledAt: IsoDateTime;
+  };
 };
 
 export type MeetingRescheduled = {

@@ -1,6 +1,6 @@
 import type { CommandInputs } from '@app/domain';
 import { DateTime } from 'luxon';
-import type { Owner as ReportOwner, ReportItem, ReviewReport } from '../review-report';
+import type { Owner as ReportOwner, ReportItem, ReviewReport, ScheduledMeeting } from '../review-report';
 
 /** The commands an import runs. */
 export type ImportCommand =
@@ -40,7 +40,10 @@ export interface ImportPlan {
   notes: string[];
 }
 
-/** Where the minutes give no time, a meeting is taken to start at 9 o'clock, and the plan says so. */
+/**
+ * Where the minutes give no time, a meeting is scheduled as all-day; its start is put at 9 o'clock only so
+ * that reminders and the order of events have a time to go by, and the plan says so.
+ */
 const DEFAULT_START_HOUR = 9;
 
 export const meetingIdOf = (forumId: string, date: string): string => `${forumId}-${date}`;
@@ -75,7 +78,8 @@ export const planImport = (report: ReviewReport, known: ReadonlyMap<string, Know
   const existing = known.get(meetingId);
   const startsAt = report.meeting.startsAt ?? existing?.startsAt ?? at(date, DEFAULT_START_HOUR, timeZone);
   const endsAt = report.meeting.endsAt ?? (report.meeting.startsAt ? undefined : existing?.endsAt);
-  if (!report.meeting.startsAt && !existing) notes.push(`Mødet ${date} har intet klokkeslæt; det er sat til kl. ${DEFAULT_START_HOUR}.`);
+  const allDay = !report.meeting.startsAt && !existing;
+  if (allDay) notes.push(`Mødet ${date} har intet klokkeslæt; det står som heldagsmøde i kalenderen, og påmindelser regner fra kl. ${DEFAULT_START_HOUR}.`);
   // Cases are put on the agenda before the meeting and decided as it begins; the meeting is held as it ends.
   const before = shift(startsAt, -60);
   const during = startsAt;
@@ -105,9 +109,11 @@ export const planImport = (report: ReviewReport, known: ReadonlyMap<string, Know
     startsAt,
     endsAt,
     place: report.meeting.place,
+    ...(allDay ? { allDay } : {}),
   });
   moveIfKnown(meetingId, report.meeting.lines, report.meeting);
-  const scheduleMeeting = (target: { forumId: string; date: string; startsAt?: string; endsAt?: string; lines: number[] }) => {
+  /** `sources` as the report gives them; a meeting it found only in a Mødekalender is not yet confirmed. */
+  const scheduleMeeting = (target: { forumId: string; date: string; startsAt?: string; endsAt?: string; lines: number[]; sources?: ScheduledMeeting['sources'] }) => {
     const id = meetingIdOf(target.forumId, target.date);
     if (meetingIds.has(id)) return;
     meetingIds.add(id);
@@ -120,6 +126,8 @@ export const planImport = (report: ReviewReport, known: ReadonlyMap<string, Know
       forumId: target.forumId,
       startsAt: target.startsAt ?? at(target.date, DEFAULT_START_HOUR, timeZone),
       endsAt: target.endsAt,
+      ...(target.startsAt ? {} : { allDay: true }),
+      ...(target.sources?.every((source) => source === 'calendar') && target.sources.length > 0 ? { tentative: true } : {}),
     });
     moveIfKnown(id, target.lines, target);
   };

@@ -123,6 +123,30 @@ describe('forum calendar (iCalendar)', () => {
     expect(parse(ics).events[0]).toMatchObject({ LOCATION: 'Regionshuset', DESCRIPTION: 'Aflyst: For få\ntilmeldte[0m' });
   });
 
+  it('given a meeting the minutes listed only in a Mødekalender, without a time, then it is a tentative all-day event on its day', () => {
+    const meetings = meetingsFrom([meetingScheduled('styregruppen-2026-01-30', 'styregruppen', '2026-01-30T09:00:00+01:00', { allDay: true, tentative: true })]);
+    const ics = forumCalendar(styregruppen, meetings);
+    expect(ics).toMatch(/^DTSTART;VALUE=DATE:20260130\r?$/m);
+    expect(ics).toMatch(/^DTEND;VALUE=DATE:20260131\r?$/m);
+    expect(parse(ics).events[0]).toMatchObject({ STATUS: 'TENTATIVE' });
+  });
+
+  it('given a meeting without a time that its own minutes named, then it is an all-day event and confirmed', () => {
+    const meetings = meetingsFrom([meetingScheduled('styregruppen-2025-12-31', 'styregruppen', '2025-12-31T09:00:00+01:00', { allDay: true })]);
+    const ics = forumCalendar(styregruppen, meetings);
+    expect(ics).toMatch(/^DTSTART;VALUE=DATE:20251231\r?$/m);
+    expect(ics).toMatch(/^DTEND;VALUE=DATE:20260101\r?$/m);
+    expect(parse(ics).events[0]).toMatchObject({ STATUS: 'CONFIRMED' });
+  });
+
+  it('given a tentative all-day meeting later moved to a time, then it is a timed, confirmed event', () => {
+    const meetings = meetingsFrom([
+      meetingScheduled('styregruppen-2026-01-30', 'styregruppen', '2026-01-30T09:00:00+01:00', { allDay: true, tentative: true }),
+      meetingRescheduled('styregruppen-2026-01-30', 'styregruppen', '2026-01-30T09:00:00+01:00', '2026-01-30T13:00:00+01:00', '2026-01-10T10:00:00+01:00'),
+    ]);
+    expect(parse(forumCalendar(styregruppen, meetings)).events[0]).toMatchObject({ DTSTART: '20260130T120000Z', STATUS: 'CONFIRMED' });
+  });
+
   it('given a forum with no meetings, then it is a valid calendar with no VEVENT', () => {
     const ics = forumCalendar({ id: 'kl-koordinationsforum', name: 'KL Koordinationsforum', members: [] }, autumn);
     expect(ics).toContain('BEGIN:VCALENDAR');

@@ -1,5 +1,5 @@
 import { Forum } from '@app/domain';
-import { createEvent, createEvents, EventAttributes, HeaderAttributes } from 'ics';
+import { createEvent, createEvents, DateTime, EventAttributes, HeaderAttributes } from 'ics';
 import { MeetingsState, MeetingView } from './meetings.projection';
 
 /** A meeting without an end is shown as three hours, the usual length of a steering group meeting. */
@@ -14,6 +14,28 @@ const CONTROL_CHARACTERS = /[^\P{Cc}\t\n]/gu;
 /** The log may hold a null or a control character in a text, taken in before input was checked. */
 const plainText = (text: string | undefined): string | undefined => text?.replace(CONTROL_CHARACTERS, '');
 
+/** The meeting's day as its own offset writes it, and the day after, which ends an all-day event. */
+const dayOf = (startsAt: string): { start: [number, number, number]; end: [number, number, number] } => {
+  const [year, month, day] = startsAt.slice(0, 10).split('-').map(Number);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return { start: [year, month, day], end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()] };
+};
+
+/** Timed meetings in UTC; a meeting whose time the minutes did not give fills its day, as a date without a time. */
+type EventTimes = Pick<EventAttributes, 'start' | 'startInputType' | 'startOutputType' | 'endInputType' | 'endOutputType'> & { end: DateTime };
+
+const timesOf = (meeting: MeetingView): EventTimes => {
+  if (meeting.allDay) return dayOf(meeting.startsAt);
+  const start = Date.parse(meeting.startsAt);
+  const end = meeting.endsAt ? Date.parse(meeting.endsAt) : start + DEFAULT_LENGTH_MS;
+  return { start, startInputType: 'utc', startOutputType: 'utc', end, endInputType: 'utc', endOutputType: 'utc' };
+};
+
+const statusOf = (meeting: MeetingView): EventAttributes['status'] => {
+  if (meeting.status === 'cancelled') return 'CANCELLED';
+  return meeting.tentative ? 'TENTATIVE' : 'CONFIRMED';
+};
+
 const toEvent = (forum: Forum, meeting: MeetingView): EventAttributes | undefined => {
   const start = Date.parse(meeting.startsAt);
   const end = meeting.endsAt ? Date.parse(meeting.endsAt) : start + DEFAULT_LENGTH_MS;
@@ -21,14 +43,9 @@ const toEvent = (forum: Forum, meeting: MeetingView): EventAttributes | undefine
   return {
     uid: `${meeting.id}@beslutningsopfoelgning`,
     title: `Møde i ${forum.name}`,
-    start,
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end,
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    ...timesOf(meeting),
     location: plainText(meeting.place),
-    status: meeting.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+    status: statusOf(meeting),
     description: meeting.status === 'cancelled' ? plainText(`Aflyst${meeting.cancelReason ? `: ${meeting.cancelReason}` : ''}`) : undefined,
   };
 };

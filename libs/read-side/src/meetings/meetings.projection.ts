@@ -8,6 +8,10 @@ export interface MeetingView {
   startsAt: string;
   endsAt?: string;
   place?: string;
+  /** The day is known, the time is not: `startsAt` only stands in for one. */
+  allDay?: boolean;
+  /** Only listed ahead in a Mødekalender: not yet confirmed. */
+  tentative?: boolean;
   status: MeetingStatus;
   cancelReason?: string;
 }
@@ -19,22 +23,27 @@ const isMeetingEvent = (event: RecordedEvent): event is RecordedEvent & MeetingE
 
 export const meetingsProjection: Projection<MeetingView> = {
   name: 'meetings',
-  version: 1,
+  version: 2,
   keyOf: (event) => (isMeetingEvent(event) ? event.data.meetingId : undefined),
   evolve(meeting, recorded) {
     const event = recorded as RecordedEvent & MeetingEvent;
     if (event.type === 'MeetingScheduled') {
-      const { meetingId, forumId, startsAt, endsAt, place } = event.data;
-      return { id: meetingId, forumId, startsAt, endsAt, place, status: 'scheduled' };
+      const { meetingId, forumId, startsAt, endsAt, place, allDay, tentative } = event.data;
+      return { id: meetingId, forumId, startsAt, endsAt, place, ...(allDay ? { allDay } : {}), ...(tentative ? { tentative } : {}), status: 'scheduled' };
     }
     if (!meeting) return meeting;
     switch (event.type) {
-      case 'MeetingRescheduled':
-        return { ...meeting, startsAt: event.data.startsAt, endsAt: event.data.endsAt, place: event.data.place ?? meeting.place };
+      case 'MeetingRescheduled': {
+        // A meeting moved to a given time has that time, and someone has confirmed it.
+        const { allDay: _allDay, tentative: _tentative, ...moved } = meeting;
+        return { ...moved, startsAt: event.data.startsAt, endsAt: event.data.endsAt, place: event.data.place ?? meeting.place };
+      }
       case 'MeetingCancelled':
         return { ...meeting, status: 'cancelled', cancelReason: event.data.reason };
-      case 'MeetingHeld':
-        return { ...meeting, status: 'held' };
+      case 'MeetingHeld': {
+        const { tentative: _tentative, ...held } = meeting;
+        return { ...held, status: 'held' };
+      }
     }
   },
 };

@@ -50,7 +50,7 @@ export const meetingScheduled = (
   meetingId: string,
   forumId: string,
   startsAt: string,
-  more: Partial<Pick<MeetingScheduled['data'], 'endsAt' | 'place' | 'scheduledAt'>> = {},
+  more: Partial<Pick<MeetingScheduled['data'], 'endsAt' | 'place' | 'allDay' | 'tentative' | 'scheduledAt'>> = {},
 ): MeetingScheduled => ({
   type: 'MeetingScheduled',
   data: { meetingId, forumId, startsAt, scheduledAt: '2025-04-01T11:30:00+02:00', ...more },
