@@ -28,6 +28,7 @@ describe('a full disk', () => {
 
     expect(answer.status).toBe(503);
     expect(answer.body).toEqual({ statusCode: 503, code: 'storage.full', message: expect.stringMatching(/disk/) });
+    expect(answer.headers['retry-after']).toBe('5');
     const health = await http().get('/health').expect(503);
     expect(health.body).toMatchObject({ status: 'unavailable', eventStore: 'down', eventStoreReason: expect.stringContaining('SQLITE_FULL'), readModels: 'up' });
     await http().get('/api/meetings').expect(200);

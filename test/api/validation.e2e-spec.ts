@@ -130,6 +130,35 @@ describe('bad input', () => {
     expect(answer.body.details).toEqual([{ field: 'from', reason: expect.any(String) }]);
   });
 
+  it('gives each reason in Danish, the rules of class-validator as well as our own', async () => {
+    const answer = await http()
+      .post('/api/cases')
+      .send({ forumId: 'styregruppen', title: 'x'.repeat(501), kind: 'beslutning', recommendation: ['Godkend', 'x'.repeat(5001)], colour: 'rød', attachments: [{ title: 'Bilag', url: 'bilag.pdf' }] })
+      .expect(400);
+    expect(answer.body.details).toEqual([
+      { field: 'colour', reason: 'feltet colour kendes ikke' },
+      { field: 'title', reason: 'title må højst have 500 tegn' },
+      { field: 'kind', reason: 'kind skal være en af disse værdier: decision, discussion, information' },
+      { field: 'recommendation', reason: 'hvert element i recommendation må højst have 5000 tegn' },
+      { field: 'attachments.0.url', reason: 'url skal være en webadresse med protokol, fx https://example.org/bilag.pdf' },
+    ]);
+    const time = await http().post('/api/meetings').send({ forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00' }).expect(400);
+    expect(time.body.details).toEqual([{ field: 'startsAt', reason: 'startsAt skal være et tidspunkt efter ISO 8601 med tidszone, fx 2025-08-08T11:00:00+02:00' }]);
+  });
+
+  it('names what the platform refuses by the status, dotted and in lower case, with a Danish sentence', async () => {
+    const xml = await http().post('/api/cases').set('Content-Type', 'application/xml').send('<case/>').expect(415);
+    expect(xml.body).toEqual({ statusCode: 415, code: 'http.unsupported_media_type', message: expect.stringContaining('JSON') });
+    const nowhere = await http().get('/api/nothing-here').expect(404);
+    expect(nowhere.body).toEqual({ statusCode: 404, code: 'route.not_found', message: 'Adressen findes ikke.' });
+  });
+
+  it('asks the client to come back later on a 503', async () => {
+    const answer = await http().get(`/api/meetings?after=${(await head()) + 1000}`).expect(503);
+    expect(answer.body).toMatchObject({ statusCode: 503, code: 'read_models.behind' });
+    expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+  }, 15_000);
+
   it('given an unknown forum, then its calendar answers 404 with the error body as JSON, not as a calendar', async () => {
     const answer = await http().get('/api/forums/no-such-forum/calendar.ics').expect(404);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);

@@ -95,8 +95,8 @@ describe('import refusals', () => {
 
   it.each([
     ['empty text', { text: '   \n' }, 'minutes.empty'],
-    ['binary junk', { text: '\u0000\u0001\u0002PK\u0003\u0004'.repeat(200) }, 'minutes.not-text'],
-    ['a megabyte of text that is no minutes', { text: 'Dette er ikke et referat, blot en meget lang tekst.\n'.repeat(19_000) }, 'minutes.no-items'],
+    ['binary junk', { text: '\u0000\u0001\u0002PK\u0003\u0004'.repeat(200) }, 'minutes.not_text'],
+    ['a megabyte of text that is no minutes', { text: 'Dette er ikke et referat, blot en meget lang tekst.\n'.repeat(19_000) }, 'minutes.no_items'],
   ])('answers %s with 422 and appends nothing', async (_name, body, code) => {
     const before = await head();
     const answer = await http().post('/api/imports').send(body).expect(422);
@@ -116,7 +116,7 @@ describe('import refusals', () => {
     const longest = `Referat af møde i Styregruppen\n${'æ'.repeat(999_000)}`;
     expect((await http().post('/api/imports').send({ text: longest }).expect(422)).body.code).toMatch(/^minutes\./);
     const answer = await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision', background: 'æ'.repeat(999_000) }).expect(413);
-    expect(answer.body).toMatchObject({ statusCode: 413, code: 'http.413' });
+    expect(answer.body).toMatchObject({ statusCode: 413, code: 'http.payload_too_large' });
     expect(await head()).toBe(before);
   });
 

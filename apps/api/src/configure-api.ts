@@ -10,6 +10,7 @@ import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandle
 import helmet from 'helmet';
 import { refuseDeepBodies } from './http/body-depth';
 import { answerNotModified } from './http/conditional-get';
+import { platformErrorBody } from './http/error-body';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
 import { validationPipe } from './http/validation.pipe';
@@ -37,7 +38,7 @@ export const httpAdapter = (): FastifyAdapter =>
     // API's error body here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const statusCode = error.statusCode ?? 400;
-      securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send({ statusCode, code: `http.${statusCode}`, message: error.message }));
+      securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send(platformErrorBody(statusCode)));
     },
   });
 

@@ -11,14 +11,14 @@ const parseIfMatch = (header: string | undefined): number | undefined => {
   if (header === undefined) return undefined;
   // "3" as RFC 9110 writes an entity tag, W/"3" as a weak one, or the bare 3 people type; a quote left open is none.
   const match = /^\s*(?:(?:W\/)?"(\d+)"|(\d+))\s*$/.exec(header);
-  if (!match) throw new InvalidInputError([{ field: 'If-Match', reason: 'must be a revision such as "3"' }]);
+  if (!match) throw new InvalidInputError([{ field: 'If-Match', reason: 'skal være en revision, fx "3"' }]);
   return Number(match[1] ?? match[2]);
 };
 
 const parseIdempotencyKey = (header: string | undefined): string | undefined => {
   if (header === undefined) return undefined;
   if (header.trim() === '' || header.length > MAX_KEY_LENGTH) {
-    throw new InvalidInputError([{ field: 'Idempotency-Key', reason: `must be 1 to ${MAX_KEY_LENGTH} characters` }]);
+    throw new InvalidInputError([{ field: 'Idempotency-Key', reason: `skal have 1 til ${MAX_KEY_LENGTH} tegn` }]);
   }
   return header;
 };
