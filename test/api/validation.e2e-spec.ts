@@ -107,7 +107,7 @@ describe('bad input', () => {
   ];
 
   it.each(cases.map(([name, path, body, field, value]) => [name, field, value, path, body] as const))('%s: %s = %j', async (_name, field, value, path, body) => {
-    const before = (await http().get('/health')).body.head;
+    const before = (await http().get('/health')).body.details.eventStore.head;
     const answer = await http()
       .post(path())
       .send({ ...body, [field]: value })
@@ -115,7 +115,7 @@ describe('bad input', () => {
     expect(answer.body).toMatchObject({ statusCode: 400, code: 'input.invalid', message: expect.any(String) });
     const fields = (answer.body.details as { field: string; reason: string }[]).map((detail) => detail.field.split('.')[0]);
     expect(fields).toContain(field);
-    expect((await http().get('/health')).body.head).toBe(before);
+    expect((await http().get('/health')).body.details.eventStore.head).toBe(before);
   });
 
   it('takes tabs and line breaks in a text', async () => {
@@ -165,7 +165,7 @@ describe('bad input', () => {
     expect(answer.body).toMatchObject({ statusCode: 404, code: 'forum.not_found' });
   });
 
-  const head = async (): Promise<number> => (await http().get('/health')).body.head;
+  const head = async (): Promise<number> => (await http().get('/health')).body.details.eventStore.head;
   /** A 400 that names these fields and no others, with nothing appended since `before`. */
   const refusedNamingOnly = async (answer: request.Response, fields: string[], before: number): Promise<void> => {
     expect(answer.status).toBe(400);

@@ -20,7 +20,7 @@ const minutes = (file: string) => readFileSync(join(minutesDir, file), 'utf8');
 describeWithMinutes('importing the minutes of 2025', () => {
   let api: ApiUnderTest;
   const http = () => api.http();
-  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
+  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.details.eventStore.head;
 
   const importMinutes = async (date: string, file: string) => {
     const review = await http().post('/api/imports').send({ text: minutes(file), meetingDate: date, fileName: file }).expect(201);
@@ -86,7 +86,7 @@ describeWithMinutes('importing the minutes of 2025', () => {
 describe('import refusals', () => {
   let api: ApiUnderTest;
   const http = () => api.http();
-  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
+  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.details.eventStore.head;
 
   beforeAll(async () => {
     api = await startApi({ now: '2026-11-25T09:00:00+01:00' });
