@@ -8,11 +8,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
 import helmet from 'helmet';
+import { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
 import { refuseDeepBodies } from './http/body-depth';
 import { answerNotModified } from './http/conditional-get';
 import { platformErrorBody } from './http/error-body';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
+import { requestIdOf } from './http/request-id';
 import { validationPipe } from './http/validation.pipe';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -29,6 +32,7 @@ const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done:
 export const httpAdapter = (): FastifyAdapter =>
   new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
     // The validation pipe refuses the prototype keys by name, with the API's error body, so a form body keeps them.
     onProtoPoisoning: 'ignore',
     // Paths as clients have always written them: "/api/forums/" and "/API/forums" are "/api/forums"; the signed
@@ -38,6 +42,7 @@ export const httpAdapter = (): FastifyAdapter =>
     // API's error body here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const statusCode = error.statusCode ?? 400;
+      requestIdOf(request.raw, reply.raw);
       securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send(platformErrorBody(statusCode)));
     },
   });
@@ -69,7 +74,13 @@ const mountQueueView = (app: NestFastifyApplication): void => {
 
 /** Everything main.ts does to the app besides listening, so the end-to-end tests run the same app. */
 export const configureApi = (app: NestFastifyApplication): NestFastifyApplication => {
+  app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // Every answer names its request, also those the logging middleware never sees (the queue view, a URL the router refuses).
+  fastify.addHook('onRequest', (request, reply, done) => {
+    requestIdOf(request.raw, reply.raw);
+    done();
+  });
   fastify.addHook('onRequest', withSecurityHeaders);
   // Only minutes are long: their routes take a body that holds the longest minutes read (written out as JSON,
   // æøå and escapes included); every other body is far below a megabyte.

@@ -7,7 +7,7 @@ import { ApiModule } from './api.module';
 import { configureApi, httpAdapter } from './configure-api';
 
 const bootstrap = async (): Promise<void> => {
-  const app = configureApi(await NestFactory.create<NestFastifyApplication>(ApiModule, httpAdapter()));
+  const app = configureApi(await NestFactory.create<NestFastifyApplication>(ApiModule, httpAdapter(), { bufferLogs: true }));
   const config = app.get<AppConfig>(APP_CONFIG);
   // Every interface, as in a container; Fastify alone would listen on localhost only.
   await app.listen(config.port, '0.0.0.0');

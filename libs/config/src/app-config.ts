@@ -16,6 +16,9 @@ const connectionStringProblem = (value: unknown): string | undefined => {
   }
 };
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Every variable the product reads, validated once at start. */
 class Environment {
   @IsOptional()
@@ -110,6 +113,10 @@ class Environment {
   @Min(1)
   @Max(8760)
   TOKEN_TTL_HOURS?: number;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: LogLevel;
 }
 
 export interface AppConfig {
@@ -142,6 +149,8 @@ export interface AppConfig {
   authSecret?: string;
   /** How long a token from POST /api/auth/token is good for. */
   tokenTtlHours: number;
+  /** The least severe log lines written. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -181,5 +190,6 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig =
     admin: parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } : undefined,
     authSecret: parsed.AUTH_SECRET,
     tokenTtlHours: parsed.TOKEN_TTL_HOURS ?? 720,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
   };
 };

@@ -4,3 +4,4 @@ export * from './directory-file';
 export * from './config.module';
 export * from './reminders-file';
 export * from './persisted-secret';
+export * from './logging';

@@ -2,8 +2,9 @@ import { SignedInRequest } from '@app/access';
 import { CommandContext } from '@app/commands';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { InvalidInputError } from './invalid-input.error';
+import { requestIdOf } from './request-id';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -38,7 +39,8 @@ export const CommandContextFrom = createParamDecorator((_data: unknown, executio
     requestHash: idempotencyKey
       ? createHash('sha256').update(`${request.method} ${request.url.split('?')[0]} ${JSON.stringify(request.body ?? {})}`).digest('base64url')
       : undefined,
-    correlationId: headerOf(request, 'x-correlation-id') ?? randomUUID(),
+    // A client that ties several requests together names the chain in X-Correlation-Id; else the request is its own.
+    correlationId: headerOf(request, 'x-correlation-id') ?? requestIdOf(request.raw),
     userId: request.principal?.accountId,
   };
 });
