@@ -13,6 +13,7 @@ import { Logger } from 'nestjs-pino';
 import { refuseDeepBodies } from './http/body-depth';
 import { answerNotModified } from './http/conditional-get';
 import { platformErrorBody } from './http/error-body';
+import { documentEveryOperation } from './http/api-docs';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
 import { requestIdOf } from './http/request-id';
@@ -98,13 +99,16 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = documentEveryOperation(
+    SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Beslutningsopfølgning – Rammeaftale Sjælland')
       .setDescription('Commands and queries of the decision follow-up engine. Errors: { statusCode, code, message, details? }.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/token' }, 'bearer')
       .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -7,6 +7,7 @@ import { Controller, Get, Header, HttpStatus, Inject, Res, ServiceUnavailableExc
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
+import { RETRY_AFTER } from '../http/api-docs';
 import { RETRY_AFTER_SECONDS } from '../http/error-body';
 import { HealthAnswerDto, NOT_READY_EXAMPLE, NotReadyAnswerDto, READY_DESCRIPTION, READY_EXAMPLE } from './health.dtos';
 
@@ -44,7 +45,7 @@ export class HealthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Whether the API can serve requests now, part by part', description: READY_DESCRIPTION })
   @ApiResponse({ status: 200, type: HealthAnswerDto, description: 'Ready (`ok`), or ready with mail that cannot go out now (`degraded`)', example: READY_EXAMPLE })
-  @ApiResponse({ status: 503, type: NotReadyAnswerDto, description: 'Not ready: `error` names each part that is down and why; with Retry-After', example: NOT_READY_EXAMPLE })
+  @ApiResponse({ status: 503, type: NotReadyAnswerDto, description: 'Not ready: `error` names each part that is down and why', headers: RETRY_AFTER, example: NOT_READY_EXAMPLE })
   ready(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthCheckResult> {
     return this.readiness(response);
   }
@@ -53,7 +54,7 @@ export class HealthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The same as /health/ready', description: READY_DESCRIPTION })
   @ApiResponse({ status: 200, type: HealthAnswerDto, description: 'Ready', example: READY_EXAMPLE })
-  @ApiResponse({ status: 503, type: NotReadyAnswerDto, description: 'Not ready, with Retry-After', example: NOT_READY_EXAMPLE })
+  @ApiResponse({ status: 503, type: NotReadyAnswerDto, description: 'Not ready', headers: RETRY_AFTER, example: NOT_READY_EXAMPLE })
   health(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthCheckResult> {
     return this.readiness(response);
   }
