@@ -1,5 +1,5 @@
 import { CLOCK, Clock } from '@app/commands';
-import { APP_CONFIG, loadAppConfig } from '@app/config';
+import { APP_CONFIG, loadAppConfig, LOG_DESTINATION } from '@app/config';
 import { EVENT_STORE, InMemoryEventStore, InMemoryLog } from '@app/event-store';
 import { ProcessManagersModule, RemindersModule } from '@app/workflows';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +7,8 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -65,6 +67,11 @@ export interface ApiOptions {
   log?: InMemoryLog;
   /** Run on this EventStoreDB/KurrentDB server instead of the SQLite file in DATA_DIR. */
   eventStoreConnectionString?: string;
+  /**
+   * Every log line the app writes, as written (JSON, e-mail addresses redacted), at LOG_LEVEL or `info`. Without
+   * it, warnings and errors go to stderr and the rest nowhere.
+   */
+  logs?: string[];
 }
 
 /** The real API on a real SQLite file in a fresh temporary DATA_DIR, or on the in-memory log or the server it is given. */
@@ -78,6 +85,7 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
     asSecretariat = true,
     log,
     eventStoreConnectionString,
+    logs,
   } = typeof options === 'string' ? { now: options } : options;
   const clock = new TestClock(now);
   let builder = Test.createTestingModule({ imports: [ApiModule, ...(withWorker ? [ProcessManagersModule] : []), ...(withReminders ? [RemindersModule] : [])] })
@@ -89,15 +97,18 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
         ...(eventStoreConnectionString && { EVENTSTORE_CONNECTION_STRING: eventStoreConnectionString }),
         ADMIN_EMAIL: TEST_ADMIN.email,
         ADMIN_PASSWORD: TEST_ADMIN.password,
+        LOG_LEVEL: logs ? 'info' : 'warn',
         ...env,
         DATA_DIR: dataDir,
       }),
     )
     .overrideProvider(CLOCK)
-    .useValue(clock);
+    .useValue(clock)
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(logs ? lineCollector(logs) : pino.destination({ dest: 2, sync: true }));
   if (log) builder = builder.overrideProvider(EVENT_STORE).useValue(new InMemoryEventStore(log));
   const moduleRef = await builder.compile();
-  const app = configureApi(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: ['error', 'warn'] }));
+  const app = configureApi(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { bufferLogs: true }));
   const routes: RouteOfApp[] = [];
   // Fastify answers HEAD for every GET by a route of its own; the GET is walked.
   app.getHttpAdapter().getInstance().addHook('onRoute', ({ method, url }) => {
@@ -122,6 +133,15 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
     },
   };
 };
+
+/** Collects what pino writes, a line at a time. */
+const lineCollector = (lines: string[]): Writable =>
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
 
 /** Polls until `check` passes: for what the process managers do a moment after a command. */
 export const eventually = async (check: () => Promise<void>, timeoutMs = 5000): Promise<void> => {

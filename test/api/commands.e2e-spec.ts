@@ -7,7 +7,7 @@ import { ApiUnderTest, startApi } from './api-under-test';
 describe('command API', () => {
   let api: ApiUnderTest;
   const http = () => api.http();
-  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
+  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.details.eventStore.head;
 
   beforeEach(async () => {
     api = await startApi('2025-04-20T09:00:00+02:00');

@@ -10,7 +10,7 @@ describe('the "Markér som udført" link', () => {
   let api: ApiUnderTest;
   let followUpId: string;
   const http = () => api.http();
-  const head = async (): Promise<number> => (await http().get('/health')).body.head;
+  const head = async (): Promise<number> => (await http().get('/health')).body.details.eventStore.head;
   const pathOf = (link: string): string => new URL(link).pathname;
   const linkFor = (id: string, expiresAt = completionLinkExpiry(new Date(api.clock.now()))): string => pathOf(completionLink(secret, id, expiresAt, 'https://opfoelgning.example.dk'));
   const openFollowUps = async (): Promise<string[]> =>

@@ -22,7 +22,7 @@ describe('sign-in and roles', () => {
   let api: ApiUnderTest;
   const anonymous = () => request(api.app.getHttpServer());
   const as = (token: string) => request.agent(api.app.getHttpServer()).set('Authorization', `Bearer ${token}`);
-  const head = async (): Promise<number> => (await anonymous().get('/health')).body.head;
+  const head = async (): Promise<number> => (await anonymous().get('/health')).body.details.eventStore.head;
 
   const createAccount = async (email: string, role: string, forumIds: string[] = []): Promise<{ id: string; token: string }> => {
     const password = `${role}-kodeord-123`;

@@ -28,13 +28,15 @@ describe('a full disk', () => {
 
     expect(answer.status).toBe(503);
     expect(answer.body).toEqual({ statusCode: 503, code: 'storage.full', message: expect.stringMatching(/disk/) });
+    expect(answer.headers['retry-after']).toBe('5');
     const health = await http().get('/health').expect(503);
-    expect(health.body).toMatchObject({ status: 'unavailable', eventStore: 'down', eventStoreReason: expect.stringContaining('SQLITE_FULL'), readModels: 'up' });
+    expect(health.body).toMatchObject({ status: 'error', error: { eventStore: { status: 'down', reason: expect.stringContaining('SQLITE_FULL') } }, info: { readModels: { status: 'up' } } });
+    expect(health.headers['retry-after']).toBe('5');
     await http().get('/api/meetings').expect(200);
     await http().get('/health').expect(503);
 
     maxPageCount(1_000_000);
     await scheduleMeeting().expect(201);
-    expect((await http().get('/health').expect(200)).body).toMatchObject({ status: 'ok', eventStore: 'up' });
+    expect((await http().get('/health').expect(200)).body).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' } } });
   });
 });

@@ -107,7 +107,7 @@ describe('bad input', () => {
   ];
 
   it.each(cases.map(([name, path, body, field, value]) => [name, field, value, path, body] as const))('%s: %s = %j', async (_name, field, value, path, body) => {
-    const before = (await http().get('/health')).body.head;
+    const before = (await http().get('/health')).body.details.eventStore.head;
     const answer = await http()
       .post(path())
       .send({ ...body, [field]: value })
@@ -115,7 +115,7 @@ describe('bad input', () => {
     expect(answer.body).toMatchObject({ statusCode: 400, code: 'input.invalid', message: expect.any(String) });
     const fields = (answer.body.details as { field: string; reason: string }[]).map((detail) => detail.field.split('.')[0]);
     expect(fields).toContain(field);
-    expect((await http().get('/health')).body.head).toBe(before);
+    expect((await http().get('/health')).body.details.eventStore.head).toBe(before);
   });
 
   it('takes tabs and line breaks in a text', async () => {
@@ -130,13 +130,42 @@ describe('bad input', () => {
     expect(answer.body.details).toEqual([{ field: 'from', reason: expect.any(String) }]);
   });
 
+  it('gives each reason in Danish, the rules of class-validator as well as our own', async () => {
+    const answer = await http()
+      .post('/api/cases')
+      .send({ forumId: 'styregruppen', title: 'x'.repeat(501), kind: 'beslutning', recommendation: ['Godkend', 'x'.repeat(5001)], colour: 'rød', attachments: [{ title: 'Bilag', url: 'bilag.pdf' }] })
+      .expect(400);
+    expect(answer.body.details).toEqual([
+      { field: 'colour', reason: 'feltet colour kendes ikke' },
+      { field: 'title', reason: 'title må højst have 500 tegn' },
+      { field: 'kind', reason: 'kind skal være en af disse værdier: decision, discussion, information' },
+      { field: 'recommendation', reason: 'hvert element i recommendation må højst have 5000 tegn' },
+      { field: 'attachments.0.url', reason: 'url skal være en webadresse med protokol, fx https://example.org/bilag.pdf' },
+    ]);
+    const time = await http().post('/api/meetings').send({ forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00' }).expect(400);
+    expect(time.body.details).toEqual([{ field: 'startsAt', reason: 'startsAt skal være et tidspunkt efter ISO 8601 med tidszone, fx 2025-08-08T11:00:00+02:00' }]);
+  });
+
+  it('names what the platform refuses by the status, dotted and in lower case, with a Danish sentence', async () => {
+    const xml = await http().post('/api/cases').set('Content-Type', 'application/xml').send('<case/>').expect(415);
+    expect(xml.body).toEqual({ statusCode: 415, code: 'http.unsupported_media_type', message: expect.stringContaining('JSON') });
+    const nowhere = await http().get('/api/nothing-here').expect(404);
+    expect(nowhere.body).toEqual({ statusCode: 404, code: 'route.not_found', message: 'Adressen findes ikke.' });
+  });
+
+  it('asks the client to come back later on a 503', async () => {
+    const answer = await http().get(`/api/meetings?after=${(await head()) + 1000}`).expect(503);
+    expect(answer.body).toMatchObject({ statusCode: 503, code: 'read_models.behind' });
+    expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+  }, 15_000);
+
   it('given an unknown forum, then its calendar answers 404 with the error body as JSON, not as a calendar', async () => {
     const answer = await http().get('/api/forums/no-such-forum/calendar.ics').expect(404);
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
     expect(answer.body).toMatchObject({ statusCode: 404, code: 'forum.not_found' });
   });
 
-  const head = async (): Promise<number> => (await http().get('/health')).body.head;
+  const head = async (): Promise<number> => (await http().get('/health')).body.details.eventStore.head;
   /** A 400 that names these fields and no others, with nothing appended since `before`. */
   const refusedNamingOnly = async (answer: request.Response, fields: string[], before: number): Promise<void> => {
     expect(answer.status).toBe(400);

@@ -214,7 +214,7 @@ const main = async (): Promise<void> => {
   try {
     servers.push(await startRaw());
     servers.push(await startApp());
-    const reminders = ((await (await call(servers[1].port, '/health')).json()) as { reminders?: { state?: string } }).reminders?.state;
+    const reminders = ((await (await call(servers[1].port, '/health')).json()) as { details?: { reminders?: { state?: string } } }).details?.reminders?.state;
     console.log(`  the API's reminders are ${reminders ?? 'unknown'} (its /health ${reminders === 'on' ? 'pings Redis' : 'does not ask Redis'})`);
     for (const path of PATHS) for (const server of servers) await measure(server, path, TARGET_P99_CLIENTS, WARMUP_SECONDS);
 

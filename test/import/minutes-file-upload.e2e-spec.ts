@@ -42,7 +42,7 @@ describe('importing minutes as a file through the API', () => {
 
   it('refuses an old .doc with 422 and a Danish reason, and a request without a file with 400', async () => {
     const doc = await api.http().post('/api/imports/file').attach('file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'referat.doc').expect(422);
-    expect(doc.body).toMatchObject({ code: 'minutes.unsupported-file', message: expect.stringContaining('.docx') });
+    expect(doc.body).toMatchObject({ code: 'minutes.unsupported_file', message: expect.stringContaining('.docx') });
     await api.http().post('/api/imports/file').field('forumId', 'styregruppen').expect(400);
   });
 

@@ -21,7 +21,7 @@ const minutes = (file: string) => readFileSync(join(minutesDir, file), 'utf8');
 describeWithMinutes('importing the minutes of 2025', () => {
   let api: ApiUnderTest;
   const http = () => api.http();
-  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
+  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.details.eventStore.head;
 
   const importMinutes = async (date: string, file: string) => {
     const review = await http().post('/api/imports').send({ text: minutes(file), meetingDate: date, fileName: file }).expect(201);
@@ -87,7 +87,7 @@ describeWithMinutes('importing the minutes of 2025', () => {
 describe('import refusals', () => {
   let api: ApiUnderTest;
   const http = () => api.http();
-  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.head;
+  const head = async (): Promise<number> => (await http().get('/health').expect(200)).body.details.eventStore.head;
 
   beforeAll(async () => {
     api = await startApi({ now: '2026-11-25T09:00:00+01:00' });
@@ -96,8 +96,8 @@ describe('import refusals', () => {
 
   it.each([
     ['empty text', { text: '   \n' }, 'minutes.empty'],
-    ['binary junk', { text: '\u0000\u0001\u0002PK\u0003\u0004'.repeat(200) }, 'minutes.not-text'],
-    ['a megabyte of text that is no minutes', { text: 'Dette er ikke et referat, blot en meget lang tekst.\n'.repeat(19_000) }, 'minutes.no-items'],
+    ['binary junk', { text: '\u0000\u0001\u0002PK\u0003\u0004'.repeat(200) }, 'minutes.not_text'],
+    ['a megabyte of text that is no minutes', { text: 'Dette er ikke et referat, blot en meget lang tekst.\n'.repeat(19_000) }, 'minutes.no_items'],
   ])('answers %s with 422 and appends nothing', async (_name, body, code) => {
     const before = await head();
     const answer = await http().post('/api/imports').send(body).expect(422);
@@ -117,7 +117,7 @@ describe('import refusals', () => {
     const longest = `Referat af møde i Styregruppen\n${'æ'.repeat(999_000)}`;
     expect((await http().post('/api/imports').send({ text: longest }).expect(422)).body.code).toMatch(/^minutes\./);
     const answer = await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision', background: 'æ'.repeat(999_000) }).expect(413);
-    expect(answer.body).toMatchObject({ statusCode: 413, code: 'http.413' });
+    expect(answer.body).toMatchObject({ statusCode: 413, code: 'http.payload_too_large' });
     expect(await head()).toBe(before);
   });
 

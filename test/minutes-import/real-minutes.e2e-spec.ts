@@ -62,7 +62,7 @@ if (!present) {
   });
 
   it('stops on 2 May without a meeting date, saying so', () => {
-    expect(parseMinutes(texts.may, shipped)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.missing-meeting-date' }) });
+    expect(parseMinutes(texts.may, shipped)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.missing_meeting_date' }) });
   });
 
   describe('2 May', () => {

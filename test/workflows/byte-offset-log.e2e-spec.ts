@@ -35,7 +35,7 @@ describe('the API and the worker on a log whose positions are byte offsets', () 
     // The start's own events (the first account) count as well: the worker has handled none of them either.
     const events = await store().readAll();
     expect(events.length).toBeGreaterThanOrEqual(2);
-    expect((await http().get('/health').expect(200)).body.worker).toMatchObject({ position: 0, behind: events.length });
+    expect((await http().get('/health').expect(200)).body.details.worker).toMatchObject({ position: 0, behind: events.length });
   });
 
   describe('with the reminders, in real Redis under a prefix of their own', () => {

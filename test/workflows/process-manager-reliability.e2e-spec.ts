@@ -81,7 +81,7 @@ describe('the process manager when things go wrong', () => {
     });
     await eventually(async () => {
       const health = (await http().get('/health').expect(200)).body;
-      expect(health.worker).toMatchObject({
+      expect(health.details.worker).toMatchObject({
         status: 'up',
         behind: 0,
         failedReactions: 1,
@@ -97,7 +97,12 @@ describe('the process manager when things go wrong', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const health = await http().get('/health').expect(503);
-    expect(health.body).toMatchObject({ status: 'unavailable', eventStore: 'up', readModels: 'up', worker: { status: 'stuck', position: 0, behind: 2, waitingSince: expect.any(String) } });
-    expect(health.body.head).toBe(2);
+    expect(health.body).toMatchObject({
+      status: 'error',
+      info: { eventStore: { status: 'up' }, readModels: { status: 'up' } },
+      error: { worker: { status: 'down', position: 0, behind: 2, waitingSince: expect.any(String), lagSeconds: expect.any(Number), reason: expect.stringContaining('WORKER_MAX_LAG_SECONDS') } },
+    });
+    expect(health.headers['retry-after']).toBeDefined();
+    expect(health.body.details.eventStore.head).toBe(2);
   });
 });

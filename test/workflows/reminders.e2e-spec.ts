@@ -127,7 +127,11 @@ describe('reminders', () => {
     await post('/api/meetings', { forumId: 'styregruppen', startsAt: agendaIn(2) }, 201);
     await eventually(async () => expect((await readLog(api.dataDir)).filter((event) => event.type === 'ReminderFailed')).toHaveLength(members.length), 15_000);
     const health = (await http().get('/health').expect(200)).body;
-    expect(health.reminders).toMatchObject({ state: 'on', redis: 'up', failedMails: members.length, lastFailure: { error: expect.stringMatching(/550/) } });
+    expect(health.details).toMatchObject({
+      reminders: { status: 'up', state: 'on', failedMails: members.length, lastFailure: { error: expect.stringMatching(/550/) } },
+      redis: { status: 'up' },
+      mail: { status: 'up', transport: 'smtp' },
+    });
   }, 30_000);
 
   it('records a mail still turned away after the last try as failed, never retrying it for ever', async () => {

@@ -119,6 +119,6 @@ describe('two workers on one log', () => {
 
     // Nothing failed on the way: a reaction that met the other worker's events took them as its own.
     const health = (await http().get('/health').expect(200)).body;
-    expect(health.worker).toMatchObject({ failedReactions: 0 });
+    expect(health.details.worker).toMatchObject({ failedReactions: 0 });
   }, 60_000);
 });

@@ -1,10 +1,11 @@
 import { AccessModule } from '@app/access';
 import { CommandsModule } from '@app/commands';
-import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
+import { APP_CONFIG, AppConfig, ConfigModule, loggingModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { ReadSideModule } from '@app/read-side';
 import { linkSecretProvider, MinutesImportsModule, RemindersStatusModule } from '@app/workflows';
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuthController } from './auth/auth.controller';
@@ -23,7 +24,7 @@ const SIGN_IN_ATTEMPTS = 10;
 const SIGN_IN_WINDOW_MS = 60_000;
 
 @Module({
-  imports: [ConfigModule, EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportsModule, RemindersStatusModule, AccessModule, ThrottlerModule.forRoot([{ name: 'sign-in', ttl: SIGN_IN_WINDOW_MS, limit: SIGN_IN_ATTEMPTS }])],
+  imports: [ConfigModule, loggingModule(), EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportsModule, RemindersStatusModule, AccessModule, TerminusModule.forRoot({ errorLogStyle: 'json' }), ThrottlerModule.forRoot([{ name: 'sign-in', ttl: SIGN_IN_WINDOW_MS, limit: SIGN_IN_ATTEMPTS }])],
   controllers: [...PAGES, AuthController, AccountsController, MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController, CompletionLinksController],
   providers: [linkSecretProvider, FollowUpAccess, ...PAGE_PROVIDERS],
 })

@@ -10,11 +10,16 @@ import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandle
 import fastifyCookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from 'helmet';
+import { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
 import { refuseDeepBodies } from './http/body-depth';
 import { parsePageForm } from './pages/page-forms';
 import { answerNotModified } from './http/conditional-get';
+import { platformErrorBody } from './http/error-body';
+import { documentEveryOperation } from './http/api-docs';
 import { ErrorsFilter } from './http/errors.filter';
 import { ReadAfterInterceptor } from './http/read-after';
+import { requestIdOf } from './http/request-id';
 import { validationPipe } from './http/validation.pipe';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -32,6 +37,7 @@ const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done:
 export const httpAdapter = (): FastifyAdapter =>
   new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
     // The validation pipe refuses the prototype keys by name, with the API's error body, so a form body keeps them.
     onProtoPoisoning: 'ignore',
     // Paths as clients have always written them: "/api/forums/" and "/API/forums" are "/api/forums"; the signed
@@ -41,7 +47,8 @@ export const httpAdapter = (): FastifyAdapter =>
     // API's error body here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const statusCode = error.statusCode ?? 400;
-      securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send({ statusCode, code: `http.${statusCode}`, message: error.message }));
+      requestIdOf(request.raw, reply.raw);
+      securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send(platformErrorBody(statusCode)));
     },
   });
 
@@ -72,7 +79,13 @@ const mountQueueView = (app: NestFastifyApplication): void => {
 
 /** Everything main.ts does to the app besides listening, so the end-to-end tests run the same app. */
 export const configureApi = (app: NestFastifyApplication): NestFastifyApplication => {
+  app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // Every answer names its request, also those the logging middleware never sees (the queue view, a URL the router refuses).
+  fastify.addHook('onRequest', (request, reply, done) => {
+    requestIdOf(request.raw, reply.raw);
+    done();
+  });
   fastify.addHook('onRequest', withSecurityHeaders);
   // Only minutes are long: their routes take a body that holds the longest minutes read (written out as JSON,
   // æøå and escapes included); every other body is far below a megabyte.
@@ -95,13 +108,16 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = documentEveryOperation(
+    SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Beslutningsopfølgning – Rammeaftale Sjælland')
       .setDescription('Commands and queries of the decision follow-up engine. Errors: { statusCode, code, message, details? }.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/token' }, 'bearer')
       .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

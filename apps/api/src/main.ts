@@ -8,7 +8,7 @@ import { configureApi, httpAdapter } from './configure-api';
 
 const bootstrap = async (): Promise<void> => {
   exitOnInvalidConfiguration();
-  const app = configureApi(await NestFactory.create<NestFastifyApplication>(ApiModule, httpAdapter()));
+  const app = configureApi(await NestFactory.create<NestFastifyApplication>(ApiModule, httpAdapter(), { bufferLogs: true }));
   const config = app.get<AppConfig>(APP_CONFIG);
   // Every interface, as in a container; Fastify alone would listen on localhost only.
   await app.listen(config.port, '0.0.0.0');

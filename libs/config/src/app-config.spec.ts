@@ -36,6 +36,7 @@ describe('loadAppConfig', () => {
       admin: undefined,
       authSecret: undefined,
       tokenTtlHours: 720,
+      logLevel: 'info',
     });
   });
 
@@ -61,6 +62,7 @@ describe('loadAppConfig', () => {
         ADMIN_PASSWORD: 'a-long-enough-password',
         AUTH_SECRET: 'another-secret-of-thirty-two-characters',
         TOKEN_TTL_HOURS: '12',
+        LOG_LEVEL: 'debug',
       }),
     ).toEqual({
       port: 8080,
@@ -81,6 +83,7 @@ describe('loadAppConfig', () => {
       admin: { email: 'sekretariat@example.dk', password: 'a-long-enough-password' },
       authSecret: 'another-secret-of-thirty-two-characters',
       tokenTtlHours: 12,
+      logLevel: 'debug',
     });
   });
 

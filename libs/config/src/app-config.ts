@@ -17,6 +17,9 @@ const connectionStringProblem = (value: unknown): string | undefined => {
   }
 };
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const WHOLE_NUMBER = /^\d{1,15}$/;
 
 /** A whole number within bounds, written as digits only: "8080", not "8080.5", "0x1F90" or "8e3". */
@@ -121,6 +124,10 @@ class Environment {
   @IsOptional()
   @IsWholeNumber(1, 36500)
   AGEING_DAYS?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: LogLevel;
 }
 
 /** The name of every variable the product reads. */
@@ -160,6 +167,8 @@ export interface AppConfig {
   tokenTtlHours: number;
   /** An open case postponed this many times, or waiting this many days, is marked on the board. */
   ageing: { postponements: number; days: number };
+  /** The least severe log lines written. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -207,5 +216,6 @@ export const loadAppConfig = (env: NodeJS.ProcessEnv = process.env, root: string
     authSecret: raw.AUTH_SECRET,
     tokenTtlHours: raw.TOKEN_TTL_HOURS === undefined ? 720 : Number(raw.TOKEN_TTL_HOURS),
     ageing: { postponements: raw.AGEING_POSTPONEMENTS === undefined ? 2 : Number(raw.AGEING_POSTPONEMENTS), days: raw.AGEING_DAYS === undefined ? 90 : Number(raw.AGEING_DAYS) },
+    logLevel: raw.LOG_LEVEL ?? 'info',
   };
 };

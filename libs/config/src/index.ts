@@ -6,3 +6,4 @@ export * from './reminders-file';
 export * from './persisted-secret';
 export * from './environment';
 export * from './project-root';
+export * from './logging';

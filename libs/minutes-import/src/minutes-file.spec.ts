@@ -111,9 +111,9 @@ describe('readMinutesFile', () => {
   it('refuses an old .doc and a damaged PDF with a Danish reason', async () => {
     const doc = await readMinutesFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), 'referat.doc').catch((e: unknown) => e);
     expect(doc).toBeInstanceOf(MinutesFileError);
-    expect((doc as MinutesFileError).error).toEqual({ code: 'minutes.unsupported-file', message: expect.stringContaining('Gem det som .docx eller PDF') });
+    expect((doc as MinutesFileError).error).toEqual({ code: 'minutes.unsupported_file', message: expect.stringContaining('Gem det som .docx eller PDF') });
     const damaged = await readMinutesFile(new TextEncoder().encode('%PDF-1.4 nothing more'), 'referat.pdf').catch((e: unknown) => e);
     expect(damaged).toBeInstanceOf(MinutesFileError);
-    expect((damaged as MinutesFileError).error.code).toBe('minutes.unreadable-file');
+    expect((damaged as MinutesFileError).error.code).toBe('minutes.unreadable_file');
   });
 });

@@ -35,7 +35,7 @@ export async function readMinutesFile(bytes: Uint8Array, fileName: string): Prom
   const extension = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1].toLowerCase();
   const sniffed = startsWith(bytes, PDF_MAGIC) ? 'pdf' : startsWith(bytes, ZIP_MAGIC) ? 'docx' : startsWith(bytes, OLE_MAGIC) ? 'doc' : 'txt';
   if (sniffed === 'doc' || extension === 'doc') {
-    throw unreadable('minutes.unsupported-file', `"${fileName}" er et ældre Word-dokument (.doc). Gem det som .docx eller PDF i Word, og prøv igen.`);
+    throw unreadable('minutes.unsupported_file', `"${fileName}" er et ældre Word-dokument (.doc). Gem det som .docx eller PDF i Word, og prøv igen.`);
   }
   const notes: string[] = [];
   if (extension !== undefined && ['pdf', 'docx', 'txt'].includes(extension) && extension !== sniffed) {
@@ -83,7 +83,7 @@ async function readDocx(bytes: Uint8Array, fileName: string, notes: string[]): P
   try {
     ({ value } = await extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
   } catch (error) {
-    throw unreadable('minutes.unreadable-file', `"${fileName}" kunne ikke læses som Word-dokument: ${(error as Error).message}`);
+    throw unreadable('minutes.unreadable_file', `"${fileName}" kunne ikke læses som Word-dokument: ${(error as Error).message}`);
   }
   // mammoth ends every paragraph with a blank line; one line per paragraph is how the text was written.
   const text = value.replace(/\r\n?/g, '\n').replace(/\n\n/g, '\n');
@@ -98,12 +98,12 @@ async function readPdf(bytes: Uint8Array, fileName: string, notes: string[]): Pr
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     ({ text: pages } = await extractText(pdf, { mergePages: false }));
   } catch (error) {
-    throw unreadable('minutes.unreadable-file', `"${fileName}" kunne ikke læses som PDF: ${(error as Error).message}`);
+    throw unreadable('minutes.unreadable_file', `"${fileName}" kunne ikke læses som PDF: ${(error as Error).message}`);
   }
   const pageLines = pages.map((page) => page.replace(/\r\n?/g, '\n').split('\n'));
   if (pageLines.every((lines) => lines.every((l) => l.trim() === ''))) {
     throw unreadable(
-      'minutes.unreadable-file',
+      'minutes.unreadable_file',
       `"${fileName}" har ingen tekst, kun billeder (en scannet PDF?). Importen kan ikke læse billeder; brug en PDF med tekst eller et Word-dokument.`,
     );
   }

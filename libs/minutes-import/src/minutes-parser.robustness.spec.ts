@@ -20,12 +20,12 @@ const FIVE_MB = 5 * 1024 * 1024;
 const LARGE_INPUT_MS = 30_000;
 const ERROR_CODES = [
   'minutes.empty',
-  'minutes.not-text',
-  'minutes.too-large',
-  'minutes.no-items',
-  'minutes.several-minutes',
-  'minutes.missing-meeting-date',
-  'minutes.invalid-option',
+  'minutes.not_text',
+  'minutes.too_large',
+  'minutes.no_items',
+  'minutes.several_minutes',
+  'minutes.missing_meeting_date',
+  'minutes.invalid_option',
 ];
 
 function timed(text: string, options?: Partial<ParseOptions>): { result: ParseResult; ms: number } {
@@ -107,7 +107,7 @@ describe('parseMinutes robustness', () => {
   });
 
   it('refuses a slide deck export: no agenda items', () => {
-    expectClearError(parseMinutes(fixture('slide-deck.txt'), { meetingDate: '2025-10-01' }), 'minutes.no-items');
+    expectClearError(parseMinutes(fixture('slide-deck.txt'), { meetingDate: '2025-10-01' }), 'minutes.no_items');
   });
 
   it('reads minutes of another year with other bullets and "Sekretariatet indstiller"', () => {
@@ -135,7 +135,7 @@ describe('parseMinutes robustness', () => {
     () => {
       const one = fixture('follow-ups.txt');
       const { result, ms } = timed(one.repeat(Math.ceil(FIVE_MB / one.length)));
-      expectClearError(result, 'minutes.several-minutes');
+      expectClearError(result, 'minutes.several_minutes');
       expect(ms).toBeLessThan(LARGE_INPUT_MS);
     },
     LARGE_INPUT_MS * 2,
@@ -154,10 +154,10 @@ describe('parseMinutes robustness', () => {
 
   it('refuses binary junk, whichever way it was decoded', () => {
     const bytes = Buffer.concat(Array.from({ length: 16 }, (_, i) => randomBytes(mulberry32(7 + i), 65_536, 0, 256)));
-    expectClearError(parseMinutes(bytes.toString('utf8')), 'minutes.not-text');
-    expectClearError(parseMinutes(bytes.toString('latin1')), 'minutes.not-text');
+    expectClearError(parseMinutes(bytes.toString('utf8')), 'minutes.not_text');
+    expectClearError(parseMinutes(bytes.toString('latin1')), 'minutes.not_text');
     const pdfLike = `%PDF-1.7\n${bytes.subarray(0, 4096).toString('latin1')}\n1. Godkendelse af dagsorden\nBeslutning: Godkendt`;
-    expectClearError(parseMinutes(pdfLike), 'minutes.not-text');
+    expectClearError(parseMinutes(pdfLike), 'minutes.not_text');
   });
 
   describe('fuzz', () => {

@@ -47,7 +47,7 @@ describe('parseMinutes', () => {
       expect(report(text, { meetingDate: '2025-11-06' }).meeting).toMatchObject({ date: '2025-11-06', dateSource: 'option' });
       expect(parseMinutes(text, shipped)).toEqual({
         ok: false,
-        error: { code: 'minutes.missing-meeting-date', message: expect.stringContaining('--meeting-date') },
+        error: { code: 'minutes.missing_meeting_date', message: expect.stringContaining('--meeting-date') },
       });
     });
 
@@ -421,7 +421,7 @@ describe('parseMinutes', () => {
     it('refuses a --forum that is not in the forums list, naming it', () => {
       const result = parseMinutes(minutes, { ...shipped, forumId: 'psykiatrigruppen' });
 
-      expect(result).toEqual({ ok: false, error: { code: 'minutes.invalid-option', message: 'Ukendt forum "psykiatrigruppen".' } });
+      expect(result).toEqual({ ok: false, error: { code: 'minutes.invalid_option', message: 'Ukendt forum "psykiatrigruppen".' } });
     });
   });
 
@@ -429,23 +429,23 @@ describe('parseMinutes', () => {
     it.each([
       ['', {}, 'minutes.empty'],
       [' \n\t\n ', {}, 'minutes.empty'],
-      [fixture('slide-deck.txt'), {}, 'minutes.no-items'],
-      [fixture('approved.txt'), { forumId: 'bestyrelsen' }, 'minutes.invalid-option'],
-      [fixture('approved.txt'), { forums: [] }, 'minutes.invalid-option'],
-      [fixture('approved.txt'), { timeZone: 'Europe/Sjælland' }, 'minutes.invalid-option'],
-      [fixture('approved.txt'), { meetingDate: '2025-02-30' }, 'minutes.invalid-option'],
-      [fixture('approved.txt'), { maxLength: 100 }, 'minutes.too-large'],
-      [fixture('approved.txt').padEnd(MAX_MINUTES_LENGTH + 1, '\n'), {}, 'minutes.too-large'],
-      ['1. Evt.\u0000\u0001\u0002', {}, 'minutes.not-text'],
-      [`${fixture('noted.txt')}\n${fixture('decided.txt').replace(/^.*Dato.*$/m, '')}\n${fixture('noted.txt')}`, {}, 'minutes.several-minutes'],
+      [fixture('slide-deck.txt'), {}, 'minutes.no_items'],
+      [fixture('approved.txt'), { forumId: 'bestyrelsen' }, 'minutes.invalid_option'],
+      [fixture('approved.txt'), { forums: [] }, 'minutes.invalid_option'],
+      [fixture('approved.txt'), { timeZone: 'Europe/Sjælland' }, 'minutes.invalid_option'],
+      [fixture('approved.txt'), { meetingDate: '2025-02-30' }, 'minutes.invalid_option'],
+      [fixture('approved.txt'), { maxLength: 100 }, 'minutes.too_large'],
+      [fixture('approved.txt').padEnd(MAX_MINUTES_LENGTH + 1, '\n'), {}, 'minutes.too_large'],
+      ['1. Evt.\u0000\u0001\u0002', {}, 'minutes.not_text'],
+      [`${fixture('noted.txt')}\n${fixture('decided.txt').replace(/^.*Dato.*$/m, '')}\n${fixture('noted.txt')}`, {}, 'minutes.several_minutes'],
     ])('case %#', (text, options, code) => {
       const result = parseMinutes(text, { ...shipped, ...(options as Partial<ParseOptions>) });
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code, message: expect.any(String) }) });
     });
 
     it('returns an error for input that is not a string, instead of throwing', () => {
-      expect(parseMinutes(undefined as unknown as string, shipped)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.not-text' }) });
-      expect(parseMinutes('x', null as unknown as ParseOptions)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.invalid-option' }) });
+      expect(parseMinutes(undefined as unknown as string, shipped)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.not_text' }) });
+      expect(parseMinutes('x', null as unknown as ParseOptions)).toEqual({ ok: false, error: expect.objectContaining({ code: 'minutes.invalid_option' }) });
     });
   });
 

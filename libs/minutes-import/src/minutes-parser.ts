@@ -47,14 +47,14 @@ export function parseMinutes(text: string, options: ParseOptions): ParseResult {
 function parse(text: string, options: ParseOptions): ParseResult {
   const optionError = checkOptions(options);
   if (optionError) return { ok: false, error: optionError };
-  if (typeof text !== 'string') return fail('minutes.not-text', 'Input er ikke tekst.');
+  if (typeof text !== 'string') return fail('minutes.not_text', 'Input er ikke tekst.');
   const maxLength = options.maxLength ?? MAX_MINUTES_LENGTH;
   if (text.length > maxLength) {
-    return fail('minutes.too-large', `Teksten er ${text.length} tegn; den største tilladte er ${maxLength}. Er det den rigtige fil?`);
+    return fail('minutes.too_large', `Teksten er ${text.length} tegn; den største tilladte er ${maxLength}. Er det den rigtige fil?`);
   }
   if (text.trim() === '') return fail('minutes.empty', 'Teksten er tom.');
   if (looksBinary(text)) {
-    return fail('minutes.not-text', 'Filen ligner ikke tekst (den indeholder kontroltegn). Gem referatet som ren tekst (UTF-8) og prøv igen.');
+    return fail('minutes.not_text', 'Filen ligner ikke tekst (den indeholder kontroltegn). Gem referatet som ren tekst (UTF-8) og prøv igen.');
   }
 
   const forums = forumMatcher(options.forums);
@@ -64,14 +64,14 @@ function parse(text: string, options: ParseOptions): ParseResult {
   const structure = findStructure(lines, consumed);
   if (structure.restartLine !== undefined) {
     return fail(
-      'minutes.several-minutes',
+      'minutes.several_minutes',
       `Teksten ser ud til at rumme flere referater: punkt 1 begynder igen i linje ${structure.restartLine}. Importér ét referat ad gangen.`,
       structure.restartLine,
     );
   }
   if (structure.items.length === 0) {
     return fail(
-      'minutes.no-items',
+      'minutes.no_items',
       'Der er ingen dagsordenspunkter i teksten (et nummereret punkt efterfulgt af Resume, Indstilling eller Beslutning). Er det et referat?',
     );
   }
@@ -81,7 +81,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
   const meetingDate = header.date ?? options.meetingDate;
   if (meetingDate === undefined) {
     return fail(
-      'minutes.missing-meeting-date',
+      'minutes.missing_meeting_date',
       'Referatet har ingen datolinje ("Dato: ..."). Angiv mødets dato med --meeting-date ÅÅÅÅ-MM-DD.',
     );
   }
@@ -223,26 +223,26 @@ function repairNotes(repairs: TextRepair[]): ReportNote[] {
 }
 
 function checkOptions(options: ParseOptions): ParseError | undefined {
-  if (options === null || typeof options !== 'object') return { code: 'minutes.invalid-option', message: 'Ugyldige indstillinger.' };
+  if (options === null || typeof options !== 'object') return { code: 'minutes.invalid_option', message: 'Ugyldige indstillinger.' };
   const forumsError = checkForums(options.forums);
-  if (forumsError) return { code: 'minutes.invalid-option', message: forumsError };
+  if (forumsError) return { code: 'minutes.invalid_option', message: forumsError };
   if (!isValidTimeZone(options.timeZone)) {
-    return { code: 'minutes.invalid-option', message: `Tidszonen "${String(options.timeZone)}" er ikke et kendt IANA-navn som Europe/Copenhagen.` };
+    return { code: 'minutes.invalid_option', message: `Tidszonen "${String(options.timeZone)}" er ikke et kendt IANA-navn som Europe/Copenhagen.` };
   }
   if (options.forumId !== undefined && !options.forums.some((forum) => forum.id === options.forumId)) {
-    return { code: 'minutes.invalid-option', message: `Ukendt forum "${String(options.forumId)}".` };
+    return { code: 'minutes.invalid_option', message: `Ukendt forum "${String(options.forumId)}".` };
   }
   if (options.meetingDate !== undefined && !isValidIsoDate(String(options.meetingDate))) {
-    return { code: 'minutes.invalid-option', message: `Mødedatoen "${String(options.meetingDate)}" er ikke en dato på formen ÅÅÅÅ-MM-DD.` };
+    return { code: 'minutes.invalid_option', message: `Mødedatoen "${String(options.meetingDate)}" er ikke en dato på formen ÅÅÅÅ-MM-DD.` };
   }
   if (options.maxLength !== undefined && !(Number.isFinite(options.maxLength) && options.maxLength > 0)) {
-    return { code: 'minutes.invalid-option', message: 'maxLength skal være et positivt tal.' };
+    return { code: 'minutes.invalid_option', message: 'maxLength skal være et positivt tal.' };
   }
   if (options.sourceNotes !== undefined && !(Array.isArray(options.sourceNotes) && options.sourceNotes.every((n) => typeof n === 'string'))) {
-    return { code: 'minutes.invalid-option', message: 'sourceNotes skal være en liste af tekster.' };
+    return { code: 'minutes.invalid_option', message: 'sourceNotes skal være en liste af tekster.' };
   }
   if (options.earlierMeetings !== undefined && !Array.isArray(options.earlierMeetings)) {
-    return { code: 'minutes.invalid-option', message: 'earlierMeetings skal være en liste.' };
+    return { code: 'minutes.invalid_option', message: 'earlierMeetings skal være en liste.' };
   }
   return undefined;
 }

@@ -62,7 +62,7 @@ describe('formatParseError', () => {
     const result = parseMinutes('', shipped);
     if (result.ok) throw new Error('expected an error');
     expect(formatParseError(result.error)).toBe('Referatet blev ikke importeret: Teksten er tom.\n');
-    expect(formatParseError({ code: 'minutes.several-minutes', message: 'To referater.', line: 40 })).toBe(
+    expect(formatParseError({ code: 'minutes.several_minutes', message: 'To referater.', line: 40 })).toBe(
       'Referatet blev ikke importeret: To referater. (linje 40)\n',
     );
   });

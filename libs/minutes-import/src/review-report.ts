@@ -51,15 +51,15 @@ export type ParseResult = { ok: true; report: ReviewReport } | { ok: false; erro
 
 export type ParseErrorCode =
   | 'minutes.empty'
-  | 'minutes.not-text'
-  | 'minutes.too-large'
-  | 'minutes.no-items'
-  | 'minutes.several-minutes'
-  | 'minutes.missing-meeting-date'
-  | 'minutes.invalid-option'
+  | 'minutes.not_text'
+  | 'minutes.too_large'
+  | 'minutes.no_items'
+  | 'minutes.several_minutes'
+  | 'minutes.missing_meeting_date'
+  | 'minutes.invalid_option'
   | 'minutes.internal'
-  | 'minutes.unsupported-file'
-  | 'minutes.unreadable-file';
+  | 'minutes.unsupported_file'
+  | 'minutes.unreadable_file';
 
 export interface ParseError {
   code: ParseErrorCode;

@@ -49,7 +49,7 @@ const jsonBody = async (request: IncomingMessage): Promise<Record<string, unknow
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > BODY_LIMIT) throw new HttpError(413, 'http.413');
+    if (size > BODY_LIMIT) throw new HttpError(413, 'http.payload_too_large');
     chunks.push(chunk);
   }
   try {

@@ -2,16 +2,14 @@ import { AccessService, hashPassword } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContextFrom } from '../http/command-context.decorator';
-import { CommandResultDto } from '../http/command-result.dto';
-import { ErrorBody } from '../http/error-body';
+import { CommandDoc, QueryDoc } from '../http/api-docs';
 import { AccountDto, CreateAccountDto, DisableAccountDto, GrantRoleDto, SetPasswordDto } from './account.dtos';
 
 /** The secretariat's: who may sign in, with which role, for which forums. */
 @ApiTags('accounts')
-@ApiForbiddenResponse({ type: ErrorBody })
-@ApiConflictResponse({ type: ErrorBody })
+@ApiBearerAuth()
 @Controller('api/accounts')
 export class AccountsController {
   constructor(
@@ -20,7 +18,7 @@ export class AccountsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: [AccountDto] })
+  @QueryDoc({ summary: 'List the accounts, without their password hashes', type: [AccountDto] })
   list(): AccountDto[] {
     return this.access
       .accounts()
@@ -29,7 +27,7 @@ export class AccountsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: 'Create an account with a role and a password', created: true, conflicts: ['account.exists', 'account.no_forum', 'account.unknown_forum'] })
   async create(@Body() body: CreateAccountDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     const { password, forumIds = [], ...account } = body;
     return this.commands.execute(new CommandRequest('create-account', { ...account, forumIds, passwordHash: await hashPassword(password) }, context));
@@ -37,21 +35,21 @@ export class AccountsController {
 
   @Post(':id/role')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: "Change an account's role and forums", notFound: ['account.not_found'], conflicts: ['account.disabled', 'account.no_forum', 'account.unknown_forum'] })
   grantRole(@Param('id') id: string, @Body() body: GrantRoleDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('grant-account-role', { accountId: id, role: body.role, forumIds: body.forumIds ?? [] }, context));
   }
 
   @Post(':id/password')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: "Set an account's password; its tokens stop working", notFound: ['account.not_found'], conflicts: ['account.disabled'] })
   async setPassword(@Param('id') id: string, @Body() body: SetPasswordDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('change-account-password', { accountId: id, passwordHash: await hashPassword(body.password) }, context));
   }
 
   @Post(':id/disable')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: 'Disable an account; its tokens stop working', notFound: ['account.not_found'], conflicts: ['account.disabled'] })
   disable(@Param('id') id: string, @Body() body: DisableAccountDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('disable-account', { accountId: id, ...body }, context));
   }

@@ -24,3 +24,30 @@ export class FollowUpsQueryDto extends ReadAfterQuery {
   @ApiPropertyOptional() @IsOptional() @IsText(300) owner?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() caseId?: string;
 }
+
+export class ListedOwnerDto {
+  @ApiProperty({ example: 'Slagelse Kommune' }) name!: string;
+  @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional() organisation?: string;
+  @ApiProperty({ description: 'Whether reminders reach the owner, by its own address or the directory' }) reachable!: boolean;
+  @ApiPropertyOptional({ enum: ['ingen e-mailadresse'] }) note?: string;
+}
+
+export class ListedFollowUpDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty() forumId!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [ListedOwnerDto] }) owners!: ListedOwnerDto[];
+  @ApiPropertyOptional({ example: '2025-12-01' }) due?: string;
+  @ApiPropertyOptional() dueBeforeMeetingOfForumId?: string;
+  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: string;
+  @ApiProperty() assignedAt!: string;
+  @ApiPropertyOptional() completedAt?: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ enum: ['owner', 'secretariat', 'chair', 'agenda'], description: 'The last step of the escalation ladder taken' }) escalatedTo?: string;
+  @ApiPropertyOptional({ description: 'Its own due date, or the date of the meeting it must be done before' }) dueDate?: string;
+  @ApiPropertyOptional() dueMeetingId?: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiPropertyOptional() daysOverdue?: number;
+}

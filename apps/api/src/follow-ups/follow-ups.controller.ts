@@ -6,19 +6,18 @@ import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, o
 import { resolveOwners } from '@app/workflows';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContextFrom } from '../http/command-context.decorator';
-import { CommandResultDto } from '../http/command-result.dto';
-import { ErrorBody } from '../http/error-body';
 import { FollowUpAccess } from './follow-up-access';
-import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, RescheduleFollowUpDto } from './follow-up.dtos';
+import { CommandDoc, QueryDoc } from '../http/api-docs';
+import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, ListedFollowUpDto, RescheduleFollowUpDto } from './follow-up.dtos';
 
 /** An owner as listed, with whether reminders reach them; the secretariat is told of those they do not. */
 export type ListedOwner = Owner & { reachable: boolean; note?: 'ingen e-mailadresse' };
 export type ListedFollowUp = Omit<FollowUpView, 'owners'> & { owners: ListedOwner[] };
 
 @ApiTags('follow-ups')
-@ApiConflictResponse({ type: ErrorBody })
+@ApiBearerAuth()
 @Controller('api/follow-ups')
 export class FollowUpsController {
   constructor(
@@ -32,6 +31,7 @@ export class FollowUpsController {
   /** A chair sees their forums' follow-ups, a member their own. */
   @Get()
   @Allow('chair', 'member')
+  @QueryDoc({ summary: 'List follow-ups: open, overdue or done, by forum, owner or case', type: [ListedFollowUpDto] })
   list(@Query() query: FollowUpsQueryDto, @SignedIn() principal: Principal): ListedFollowUp[] {
     const { after: _after, ...filter } = query;
     if (filter.forumId && !seesForum(principal, filter.forumId)) throw forbidden();
@@ -53,7 +53,7 @@ export class FollowUpsController {
   @Post(':id/complete')
   @HttpCode(200)
   @Allow('chair', 'member')
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: 'Mark a follow-up as done', notFound: ['follow_up.not_found'], conflicts: ['follow_up.done', 'follow_up.cancelled'] })
   complete(@Param('id') id: string, @Body() body: CompleteFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     this.access.mayAct(principal, id, ['chair', 'member']);
     return this.commands.execute(new CommandRequest('complete-follow-up', { followUpId: id, ...body }, context));
@@ -62,7 +62,7 @@ export class FollowUpsController {
   @Post(':id/reschedule')
   @HttpCode(200)
   @Allow('chair')
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: 'Give a follow-up a new due date', notFound: ['follow_up.not_found'], conflicts: ['follow_up.done', 'follow_up.cancelled', 'follow_up.unchanged', 'follow_up.due_in_past'] })
   reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     this.access.mayAct(principal, id, ['chair']);
     return this.commands.execute(new CommandRequest('reschedule-follow-up', { followUpId: id, ...body }, context));
@@ -70,7 +70,7 @@ export class FollowUpsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: 'Cancel a follow-up', notFound: ['follow_up.not_found'], conflicts: ['follow_up.done', 'follow_up.cancelled'] })
   cancel(@Param('id') id: string, @Body() body: CancelFollowUpDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('cancel-follow-up', { followUpId: id, ...body }, context));
   }

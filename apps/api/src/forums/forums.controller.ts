@@ -4,13 +4,16 @@ import { FORUMS } from '@app/config';
 import { Forum, ForumMember, RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, forumCalendar, ForumPipeline, forumPipeline, meetingsProjection, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { QueryDoc } from '../http/api-docs';
+import { ForumDto, ForumPipelineDto } from './forum.dtos';
 import { ReadAfterQuery } from '../http/read-after';
 
 /** A forum as listed: members' addresses only for the secretariat. */
 export type ListedForum = Omit<Forum, 'members'> & { members: (Omit<ForumMember, 'email'> & { email?: string })[] };
 
 @ApiTags('forums')
+@ApiBearerAuth()
 @Controller('api/forums')
 export class ForumsController {
   constructor(
@@ -22,6 +25,7 @@ export class ForumsController {
   /** Members' e-mail addresses are the secretariat's to see. */
   @Get()
   @Allow('chair', 'member')
+  @QueryDoc({ summary: 'List the forums with their place in the chain and their members', type: [ForumDto] })
   list(@Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): ListedForum[] {
     if (principal.role === 'secretariat') return this.forums;
     return this.forums.map((forum) => ({ ...forum, members: forum.members.map(({ email: _email, ...member }) => member) }));
@@ -29,6 +33,7 @@ export class ForumsController {
 
   @Get(':id/pipeline')
   @Allow('chair', 'member')
+  @QueryDoc({ summary: 'Show what waits for a forum: cases forwarded to it, and those on its next meeting', type: ForumPipelineDto, notFound: ['forum.not_found'] })
   pipeline(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): ForumPipeline {
     this.forum(id, principal);
     return forumPipeline(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id, this.clock.now());
@@ -38,6 +43,7 @@ export class ForumsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiProduces('text/calendar')
   @Allow('chair', 'member')
+  @QueryDoc({ summary: "Get a forum's meetings as an iCalendar file", type: 'The meetings as iCalendar (RFC 5545)', produces: 'text/calendar', notFound: ['forum.not_found'] })
   calendar(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): string {
     return forumCalendar(this.forum(id, principal), this.readModels.model(meetingsProjection));
   }

@@ -25,5 +25,5 @@ const nestedDeeperThan = (body: unknown, limit: number): boolean => {
  */
 export const refuseDeepBodies = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
   if (!nestedDeeperThan(request.body, MAX_BODY_DEPTH)) return done();
-  done(new InvalidInputError([{ field: 'body', reason: `body must nest objects and arrays at most ${MAX_BODY_DEPTH} levels deep` }]));
+  done(new InvalidInputError([{ field: 'body', reason: `body må højst indlejre objekter og lister ${MAX_BODY_DEPTH} niveauer dybt` }]));
 };

@@ -8,7 +8,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { inspect } from 'node:util';
-import { ErrorBody } from './error-body';
+import { ErrorBody, platformErrorBody, RETRY_AFTER_SECONDS } from './error-body';
 import { InvalidInputError } from './invalid-input.error';
 
 /** Maps every error to the API's one error body, in one place; business code never throws HTTP errors. */
@@ -24,6 +24,7 @@ export class ErrorsFilter implements ExceptionFilter {
     // A route may have set its own Content-Type (the calendar's text/calendar), which the error body must not keep.
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (body.statusCode === HttpStatus.UNAUTHORIZED) reply.header('WWW-Authenticate', 'Bearer');
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
@@ -47,10 +48,10 @@ export class ErrorsFilter implements ExceptionFilter {
     if (error instanceof AccessDeniedError) return { statusCode: error.status, code: error.code, message: error.message };
     if (error instanceof ThrottlerException) return { statusCode: HttpStatus.TOO_MANY_REQUESTS, code: 'auth.too_many_attempts', message: 'For mange forsøg. Vent et minut, og prøv igen.' };
     if (error instanceof ReadModelsBehindError) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'read_models.behind', message: error.message };
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      return { statusCode: status, code: status === HttpStatus.NOT_FOUND ? 'route.not_found' : `http.${status}`, message: error.message };
-    }
+    if (error instanceof HttpException) return platformErrorBody(error.getStatus());
+    // What Fastify refuses itself (a body too large, a type it does not read) carries its status, as no HttpException.
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) return platformErrorBody(status);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal', message: 'Der skete en uventet fejl.' };
   }
 }

@@ -1,6 +1,7 @@
 import { ValidationError } from '@nestjs/common';
+import { danishReason } from './danish-reasons';
 
-/** Bad input found by validation, with every field and reason (HTTP 400). */
+/** Bad input found by validation, with every field and its reason in Danish (HTTP 400). */
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
   constructor(readonly details: { field: string; reason: string }[]) {
@@ -11,7 +12,7 @@ export class InvalidInputError extends Error {
     const walk = (list: ValidationError[], path: string): { field: string; reason: string }[] =>
       list.flatMap((error) => {
         const field = path ? `${path}.${error.property}` : error.property;
-        return [...Object.values(error.constraints ?? {}).map((reason) => ({ field, reason })), ...walk(error.children ?? [], field)];
+        return [...Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({ field, reason: danishReason(constraint, error.property, reason) })), ...walk(error.children ?? [], field)];
       });
     return new InvalidInputError(walk(errors, ''));
   }

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { unknownField } from './danish-reasons';
 import { InvalidInputError } from './invalid-input.error';
 
 type Detail = InvalidInputError['details'][number];
@@ -15,8 +16,8 @@ const nullsAndPrototypeKeys = (value: unknown, path?: string): Detail[] =>
   value !== null && typeof value === 'object'
     ? Object.entries(value).flatMap(([key, child]) => {
         const field = path === undefined ? key : `${path}.${key}`;
-        if (PROTOTYPE_KEYS.has(key)) return [{ field, reason: `property ${key} should not exist` }];
-        if (child === null) return [{ field, reason: `${field} must not be null: leave out a field that has no value` }];
+        if (PROTOTYPE_KEYS.has(key)) return [{ field, reason: unknownField(key) }];
+        if (child === null) return [{ field, reason: `${field} må ikke være null: udelad et felt uden værdi` }];
         return nullsAndPrototypeKeys(child, field);
       })
     : [];

@@ -5,6 +5,7 @@ import { secretariatOf } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { inspect } from 'node:util';
+import { RETRY_AFTER_SECONDS } from '../http/error-body';
 import { failurePage, PAGE_HEADERS } from './completion-link.pages';
 
 /** The link pages are read by people, not programs: what their controller does not answer itself still gets a page, not the API's JSON. */
@@ -17,6 +18,8 @@ export class LinkPagesFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     this.logger.error(inspect(error));
     const page = failurePage(error instanceof StorageFullError ? 503 : 500, secretariatOf(this.directory));
-    void host.switchToHttp().getResponse<FastifyReply>().status(page.status).headers(PAGE_HEADERS).send(page.html);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (page.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    void reply.status(page.status).headers(PAGE_HEADERS).send(page.html);
   }
 }

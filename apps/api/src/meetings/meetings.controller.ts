@@ -4,25 +4,26 @@ import { RefusedError, refuseAsNotFound } from '@app/domain';
 import { casesProjection, listMeetings, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { CommandContextFrom } from '../http/command-context.decorator';
-import { CommandResultDto, EmptyDto } from '../http/command-result.dto';
-import { ErrorBody } from '../http/error-body';
+import { CommandDoc, QueryDoc } from '../http/api-docs';
+import { EmptyDto } from '../http/command-result.dto';
 import { ReadAfterQuery } from '../http/read-after';
 import { IsCalendarDate, IsId } from '../http/validators';
+import { MeetingAgendaDto, MeetingDto } from './meeting-answers.dtos';
 import { CancelMeetingDto, RescheduleMeetingDto, ScheduleMeetingDto } from './meeting.dtos';
 
 class MeetingsQueryDto extends ReadAfterQuery {
-  @IsOptional() @IsId() forumId?: string;
-  @IsOptional() @IsCalendarDate() from?: string;
-  @IsOptional() @IsCalendarDate() to?: string;
+  @ApiPropertyOptional({ example: 'styregruppen' }) @IsOptional() @IsId() forumId?: string;
+  @ApiPropertyOptional({ example: '2025-08-01', description: 'Meetings on this date or later' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Meetings on this date or earlier' }) @IsOptional() @IsCalendarDate() to?: string;
 }
 
 const meetingNotFound = (id: string) => new RefusedError(refuseAsNotFound('meeting.not_found', `Mødet ${id} findes ikke.`));
 
 @ApiTags('meetings')
-@ApiConflictResponse({ type: ErrorBody })
+@ApiBearerAuth()
 @Controller('api/meetings')
 export class MeetingsController {
   constructor(
@@ -32,37 +33,42 @@ export class MeetingsController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: CommandResultDto })
+  @CommandDoc({ summary: 'Schedule a meeting of a forum', created: true, conflicts: ['meeting.already_exists', 'meeting.invalid_times'] })
   schedule(@Body() body: ScheduleMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('schedule-meeting', body, context));
   }
 
   @Post(':id/reschedule')
   @HttpCode(200)
+  @CommandDoc({ summary: 'Move a meeting to another time', notFound: ['meeting.not_found'], conflicts: ['meeting.cancelled', 'meeting.held', 'meeting.unchanged', 'meeting.in_past', 'meeting.invalid_times'] })
   reschedule(@Param('id') id: string, @Body() body: RescheduleMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('reschedule-meeting', { meetingId: id, ...body }, context));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @CommandDoc({ summary: 'Cancel a meeting; its cases move to the next one', notFound: ['meeting.not_found'], conflicts: ['meeting.cancelled', 'meeting.held'] })
   cancel(@Param('id') id: string, @Body() body: CancelMeetingDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('cancel-meeting', { meetingId: id, ...body }, context));
   }
 
   @Post(':id/held')
   @HttpCode(200)
+  @CommandDoc({ summary: 'Record that a meeting was held', notFound: ['meeting.not_found'], conflicts: ['meeting.cancelled', 'meeting.held', 'meeting.not_started'] })
   held(@Param('id') id: string, @Body() _body: EmptyDto, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     return this.commands.execute(new CommandRequest('mark-meeting-held', { meetingId: id }, context));
   }
 
   @Get()
   @Allow('chair', 'member')
+  @QueryDoc({ summary: 'List meetings, of one forum or between two dates', type: [MeetingDto] })
   list(@Query() query: MeetingsQueryDto, @SignedIn() principal: Principal): MeetingView[] {
     return listMeetings(this.readModels.model(meetingsProjection), query).filter((meeting) => seesForum(principal, meeting.forumId));
   }
 
   @Get(':id')
   @Allow('chair', 'member')
+  @QueryDoc({ summary: 'Show one meeting', type: MeetingDto, notFound: ['meeting.not_found'] })
   async get(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): Promise<MeetingView> {
     const meeting = await this.views.meeting(id);
     if (!meeting) throw meetingNotFound(id);
@@ -72,6 +78,7 @@ export class MeetingsController {
 
   @Get(':id/agenda')
   @Allow('chair', 'member')
+  @QueryDoc({ summary: "Show a meeting's agenda: its cases in order, carried-over ones marked", type: MeetingAgendaDto, notFound: ['meeting.not_found'] })
   agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): MeetingAgenda {
     const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
     if (!agenda) throw meetingNotFound(id);

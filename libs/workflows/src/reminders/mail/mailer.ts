@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import nodemailer, { NodemailerError, SendMailOptions } from 'nodemailer';
 import { MailDeliveryError, Mailer, OutgoingMail } from '../reminder-mail';
 
@@ -121,3 +122,32 @@ const outboxMailer = (outboxDir: string, from: string): Mailer => {
 /** Sends through the SMTP relay at `smtpUrl` where one is given, else writes .eml files into `outboxDir`. */
 export const createMailer = (options: { smtpUrl?: string; outboxDir: string; from: string }): Mailer =>
   options.smtpUrl ? smtpMailer(options.smtpUrl, options.from) : outboxMailer(options.outboxDir, options.from);
+
+/** The nearest folder of `path` that exists, as the outbox is made on the first mail. */
+const nearestExisting = async (path: string): Promise<string> => {
+  for (let folder = path; ; folder = dirname(folder)) {
+    try {
+      await access(folder);
+      return folder;
+    } catch (error) {
+      if (dirname(folder) === folder) throw error;
+    }
+  }
+};
+
+/**
+ * Whether mail could go out now: the SMTP relay greets and takes our EHLO (and AUTH where the URL carries a
+ * user), or the outbox, or the folder it will be made in, is writable. Throws with the reason where not.
+ */
+export const checkMailTransport = async (options: { smtpUrl?: string; outboxDir: string }): Promise<void> => {
+  if (!options.smtpUrl) {
+    await access(await nearestExisting(options.outboxDir), constants.W_OK);
+    return;
+  }
+  const transport = nodemailer.createTransport({ url: options.smtpUrl, pool: false, ...TIMEOUTS });
+  try {
+    await transport.verify();
+  } finally {
+    transport.close();
+  }
+};
