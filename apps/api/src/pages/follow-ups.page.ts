@@ -1,4 +1,4 @@
-import { Allow, PageRoutes, Principal } from '@app/access';
+import { Allow, forbidden, PageRoutes, Principal, seesForum } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { EscalationLevel } from '@app/domain';
 import { casesProjection, followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
@@ -45,6 +45,7 @@ export class FollowUpsPage {
   @Get('oversigt')
   @Allow('chair')
   overview(@Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('forum') forum?: string, @Query('ok') ok?: string): string {
+    if (forum && !seesForum(this.principal(request), forum)) throw forbidden();
     return this.renderOverview(request, reply, forum || undefined, ok);
   }
 
