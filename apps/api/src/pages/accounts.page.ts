@@ -10,7 +10,11 @@ import { accountsPage, AccountsPageData } from './views/accounts.view';
 
 const MIN_PASSWORD = 12;
 const ROLES: Role[] = ['member', 'chair', 'secretariat'];
-const NOTICES: Record<string, string> = { oprettet: 'Kontoen er oprettet.', lukket: 'Kontoen er lukket; dens tokens virker ikke længere.' };
+const NOTICES: Record<string, string> = {
+  oprettet: 'Kontoen er oprettet.',
+  lukket: 'Kontoen er lukket; dens tokens virker ikke længere.',
+  kode: 'Adgangskoden er skiftet; kontoens tidligere tokens virker ikke længere.',
+};
 
 /** The secretariat manages accounts: who may sign in, with which role, for which forums. */
 @ApiExcludeController()
@@ -47,6 +51,20 @@ export class AccountsPage {
     }
     const html = this.page(request, reply, { typed: { email, name }, refusal: { formId: 'konto', message: outcome.refusal } }, undefined, role, forumIds);
     void reply.status(409).type('text/html; charset=utf-8').send(html);
+  }
+
+  @Post(':id/kode')
+  async changePassword(@Param('id') id: string, @Body() body: Record<string, string>, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const password = body.password ?? '';
+    const outcome: Outcome =
+      password.length < MIN_PASSWORD
+        ? { refusal: `Adgangskoden skal være mindst ${MIN_PASSWORD} tegn.` }
+        : await this.actions.send(request, 'change-account-password', { accountId: id, passwordHash: await hashPassword(password) });
+    if ('done' in outcome) {
+      void reply.redirect('/konti?ok=kode', 303);
+      return;
+    }
+    void reply.status(409).type('text/html; charset=utf-8').send(this.page(request, reply, { typed: {}, refusal: { formId: 'konto', message: outcome.refusal } }));
   }
 
   @Post(':id/luk')

@@ -13,7 +13,9 @@ export const accountsPage = pageTemplate<AccountsPageData>(`
 <thead><tr><th>Navn</th><th>E-mail</th><th>Rolle</th><th>Fora</th><th></th></tr></thead>
 <tbody>{{#each accounts}}<tr>
   <td data-label="Navn">{{name}}</td><td data-label="E-mail">{{email}}</td><td data-label="Rolle">{{roleName}}</td><td data-label="Fora">{{forums}}</td>
-  <td>{{#if disabled}}<span class="tag warn">Lukket</span>{{else}}{{#unless self}}<form method="post" action="/konti/{{id}}/luk" class="inline">{{> csrf}}<button type="submit" class="secondary" aria-label="Luk kontoen for {{email}}">Luk konto</button></form>{{/unless}}{{/if}}</td>
+  <td>{{#if disabled}}<span class="tag warn">Lukket</span>{{else}}
+    <form method="post" action="/konti/{{id}}/kode" class="inline">{{> csrf}}<label for="kode-{{id}}">Ny adgangskode</label><input id="kode-{{id}}" name="password" type="password" autocomplete="new-password" minlength="12" required><button type="submit" class="secondary">Skift</button></form>
+    {{#unless self}}<form method="post" action="/konti/{{id}}/luk" class="inline">{{> csrf}}<button type="submit" class="secondary" aria-label="Luk kontoen for {{email}}">Luk konto</button></form>{{/unless}}{{/if}}</td>
 </tr>{{/each}}</tbody>
 </table>
 <h2>Ny konto</h2>
