@@ -69,6 +69,37 @@ describeInBrowser('the secretariat in a browser', () => {
     await screenshot(page, 'sag');
   });
 
+  it('creates an account for a chair on the accounts page, who can then sign in, and closes it again', async () => {
+    await signInAs(page, baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('link', { name: 'Konti' }).click();
+    await page.getByLabel('E-mailadresse').fill('formand@k17.example');
+    await page.getByLabel('Navn').fill('Formand for K17');
+    await page.getByLabel('Rolle').selectOption({ label: 'formand' });
+    await page.getByLabel('K17').check();
+    await page.getByLabel('Adgangskode (mindst 12 tegn)').fill('kort');
+    await page.getByLabel('Adgangskode (mindst 12 tegn)').evaluate((input) => input.removeAttribute('minlength'));
+    await page.getByRole('button', { name: 'Opret konto' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('mindst 12 tegn');
+    expect(await page.getByLabel('E-mailadresse').inputValue()).toBe('formand@k17.example');
+
+    await page.getByLabel('Adgangskode (mindst 12 tegn)').fill('k17-formandens-kodeord');
+    await page.getByRole('button', { name: 'Opret konto' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Kontoen er oprettet');
+    expect(await page.getByRole('row', { name: /formand@k17\.example/ }).textContent()).toMatch(/formand.*K17/);
+    await screenshot(page, 'konti');
+
+    const chair = await browser.newContext({ locale: 'da-DK' });
+    const chairPage = await chair.newPage();
+    await signInAs(chairPage, baseUrl, 'formand@k17.example', 'k17-formandens-kodeord');
+    expect(new URL(chairPage.url()).pathname).toBe('/oversigt');
+
+    await page.getByRole('button', { name: 'Luk kontoen for formand@k17.example' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Kontoen er lukket');
+    const after = await chairPage.goto(`${baseUrl}/oversigt`);
+    expect(new URL(after?.url() ?? '').pathname).toBe('/log-ind');
+    await chair.close();
+  });
+
   it('shows a refused decision beside its form and keeps what was typed', async () => {
     const meetingId = (await api.http().post('/api/meetings').send({ forumId: 'k17', startsAt: '2026-03-20T10:00:00+01:00' }).expect(201)).body.id;
     const caseId = (await api.http().post('/api/cases').send({ forumId: 'k17', title: 'Fælles indkøb af hjælpemidler', kind: 'decision' }).expect(201)).body.id;
