@@ -76,6 +76,21 @@ describe('GET /api/cases', () => {
     expect((await list('aged=true')).map((item) => item.id).sort()).toEqual([twice, once, forwarded].sort());
   });
 
+  it('leaves the standing items out unless asked with standing=true, and marks them when listed', async () => {
+    const matter = await propose('styregruppen', 'Kapacitet på botilbud for voksne');
+    const { id: agenda, position } = (
+      await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Godkendelse af dagsorden', kind: 'decision', standing: true }).expect(201)
+    ).body;
+    const list = async (query = '') => (await http().get(`/api/cases?after=${position}&${query}`).expect(200)).body.items as { id: string; standing: boolean }[];
+
+    expect((await list()).map((item) => item.id)).toEqual([matter]);
+    expect((await list('q=dagsorden')).map((item) => item.id)).toEqual([]);
+    expect((await list('standing=true')).map((item) => [item.id, item.standing]).sort()).toEqual([[agenda, true], [matter, false]].sort());
+    expect((await list('standing=false')).map((item) => item.id)).toEqual([matter]);
+    await http().get('/api/cases?standing=perhaps').expect(400);
+    await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Evt.', kind: 'information', standing: 'ja' }).expect(400);
+  });
+
   it("shows a chair only the cases that have been in their forums", async () => {
     const own = await propose('styregruppen', 'Styregruppens sag');
     const k17Own = await propose('k17', 'K17s sag');

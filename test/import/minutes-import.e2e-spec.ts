@@ -84,6 +84,31 @@ describeWithMinutes('importing the minutes of 2025', () => {
   });
 });
 
+describe('standing items of imported minutes', () => {
+  let api: ApiUnderTest;
+  const http = () => api.http();
+
+  beforeAll(async () => {
+    api = await startApi({ now: '2026-11-25T09:00:00+01:00' });
+  });
+  afterAll(() => api.close());
+
+  it('keeps the approval, the news and "Evt." of the 2016 example off the case list until asked for', async () => {
+    const text = readFileSync(resolve(__dirname, '../../examples/referat-styregruppen-2016-08-18.txt'), 'utf8');
+    const review = (await http().post('/api/imports').send({ text }).expect(201)).body;
+    const { position } = (await http().post(`/api/imports/${review.id}/commit`).send({}).expect(200)).body;
+    const list = async (query: string) =>
+      ((await http().get(`/api/cases?after=${position}&forumId=styregruppen&${query}`).expect(200)).body.items as { id: string; standing: boolean }[]).map(
+        (item) => `${item.id.replace('styregruppen-2016-08-18-', '')}${item.standing ? ' (fast)' : ''}`,
+      );
+
+    expect(await list('')).toEqual(['punkt-2', 'punkt-3', 'punkt-4', 'punkt-5']);
+    expect(await list('standing=true')).toEqual(['punkt-1 (fast)', 'punkt-2', 'punkt-3', 'punkt-4', 'punkt-5', 'punkt-6 (fast)', 'punkt-7 (fast)', 'punkt-8 (fast)']);
+    const events = (await http().get('/api/cases/styregruppen-2016-08-18-punkt-6/history').expect(200)).body;
+    expect(events[0]).toMatchObject({ type: 'CaseProposed', data: { title: 'Nyt fra K17 og KKR', standing: true } });
+  });
+});
+
 describe('import refusals', () => {
   let api: ApiUnderTest;
   const http = () => api.http();

@@ -204,6 +204,25 @@ if (!present) {
     });
   });
 
+  it('marks the standing items of each meeting, and reads what is decided in them as before', () => {
+    const standing = (r: ReviewReport) => r.items.filter((i) => i.standing).map((i) => `${i.number}${i.part ?? ''} ${i.title}`);
+    expect(standing(may)).toEqual([
+      '1 Godkendelse af dagsorden',
+      '2 Kort status på arbejdet med fokusområderne i rammeaftale 2025-2026',
+      '4 Korte orienteringspunkter',
+      '5 Evt.',
+      '6 Næste møde',
+    ]);
+    expect(standing(august)).toEqual(['1 Godkendelse af dagsorden', '4 Status rammeaftale 2025-2026 pr. medio 2025', '6 Korte orienteringspunkter', '7 Evt.', '8 Næste møde']);
+    expect(standing(september)).toEqual(['1 Godkendelse af dagsorden', '2 Status rammeaftale 2025-2026 pr. september 2025', '6 Korte orienteringspunkter', '7 Evt.', '8 Næste møde']);
+    // Standing, and still a real outcome: item 1 postpones item 3, the status goes on to K17 and KKR, item 4 leaves a follow-up.
+    expect(item(may, 3)).toMatchObject({ outcome: 'postponed', postponedTo: { byItemNumber: 1 } });
+    expect(item(may, 3).standing).toBeUndefined();
+    expect(item(may, 2).forwardedTo.map((f) => f.forumId)).toEqual(['k17', 'kkr-sjaelland']);
+    expect(item(may, 4).followUps).toHaveLength(1);
+    expect(may.notes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'standing-items', message: expect.stringContaining('5 punkter er læst som faste punkter') })]));
+  });
+
   it('lists every unclassified decision sentence with its line, and points every event at its source', () => {
     for (const [report, text] of [
       [may, texts.may],

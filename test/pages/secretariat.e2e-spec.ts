@@ -58,6 +58,14 @@ describeInBrowser('the secretariat in a browser', () => {
     expect(await page.getByRole('row', { name: /Årsrapport fra Socialtilsyn Øst/ }).count()).toBe(1);
 
     await page.goto(`${baseUrl}/tavle`);
+    expect(await page.getByRole('row', { name: /Godkendelse af dagsorden/ }).count()).toBe(0);
+    await page.getByLabel('Vis faste punkter').check();
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.waitForURL(/faste=1/);
+    expect(await page.getByRole('row', { name: /Godkendelse af dagsorden/ }).textContent()).toContain('fast punkt');
+    expect(await page.getByLabel('Vis faste punkter').isChecked()).toBe(true);
+
+    await page.goto(`${baseUrl}/tavle`);
     await page.getByRole('link', { name: 'Kapacitet på botilbud for voksne' }).click();
     const chain = page.getByRole('region', { name: 'Vejen gennem fora' });
     const steps = await chain.getByRole('listitem').allTextContents();

@@ -5,6 +5,7 @@ import { findNextMeetings, locateCalendars, MeetingSet, resolveCalendars } from 
 import { readHeader, type MinutesHeader } from './minutes-header';
 import { findStructure } from './minutes-structure';
 import { splitLines } from './minutes-text';
+import { STANDING_FAMILY_NAMES, standingFamily } from './standing-items';
 import { repairExtractedText, type TextRepair } from './text-repair';
 import type { ReadingContext } from './phrase-classifier';
 import type {
@@ -128,7 +129,7 @@ function parse(text: string, options: ParseOptions): ParseResult {
     }
   }
   const notes: ReportNote[] = (options.sourceNotes ?? []).map((message) => ({ code: 'source', message }));
-  notes.push(...agendaNotes(structure, items, warnings), ...repairNotes(repairs));
+  notes.push(...agendaNotes(structure, items, warnings), ...repairNotes(repairs), ...standingNotes(items));
   for (const item of items) {
     if (item.outcome !== 'none') continue;
     const what = item.kind === 'information' ? 'et orienterings- eller statuspunkt' : 'et punkt';
@@ -197,6 +198,25 @@ function agendaNotes(structure: ReturnType<typeof findStructure>, items: ReportI
     }
   }
   return notes;
+}
+
+/** One note listing the standing items, so a person sees which cases the lists will leave out by default. */
+function standingNotes(items: ReportItem[]): ReportNote[] {
+  const standing = items.flatMap((item) => {
+    const family = item.standing && standingFamily(item.title);
+    return family ? [{ item, family }] : [];
+  });
+  if (standing.length === 0) return [];
+  const listed = standing.map(({ item, family }) => `${itemLabel(item.number, item.part).toLowerCase()} "${item.title}" (${STANDING_FAMILY_NAMES[family]})`);
+  return [
+    {
+      code: 'standing-items',
+      message:
+        `${standing.length} ${standing.length === 1 ? 'punkt er læst som fast punkt' : 'punkter er læst som faste punkter'}, der kommer igen på hvert møde: ${listed.join(', ')}. ` +
+        'Sagerne markeres som faste punkter og vises ikke i sagslisten og på tavlen, medmindre man beder om dem; hvad der besluttes i dem, er læst som i andre punkter.',
+      lines: standing.map(({ item }) => item.lines[0]),
+    },
+  ];
 }
 
 function repairNotes(repairs: TextRepair[]): ReportNote[] {
@@ -315,6 +335,7 @@ function finishItem(draft: ItemDraft, ctx: ReadingContext, earlier: EarlierMeeti
     forwardedTo: [],
     followUps: draft.followUps.map(followUpFrom),
     remarks: draft.remarks,
+    standing: standingFamily(raw.title) ? true : undefined,
   };
 
   if (draft.postponements.length > 0) {

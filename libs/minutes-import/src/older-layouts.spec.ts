@@ -1,6 +1,7 @@
 import { loadForums } from '@app/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { planImport } from './import/import-plan';
 import { parseMinutes } from './minutes-parser';
 import type { ParseOptions, ReviewReport } from './review-report';
 
@@ -79,6 +80,38 @@ describe('minutes that open with the agenda list (2016)', () => {
     expect(item(3)).toMatchObject({ returnsNextMeeting: true, forwardedTo: [{ forumId: 'oekonomigruppen', purpose: 'decision' }] });
     expect(item(5).followUps).toEqual([expect.objectContaining({ owners: [expect.objectContaining({ name: 'Arbejdsgruppen' })] })]);
     expect(r.unclassified).toEqual([]);
+  });
+
+  it('marks the approval, the news, "Evt." as standing items and says so in the review; the matters stay unmarked', () => {
+    expect(r.items.filter((i) => i.standing).map((i) => i.number)).toEqual([1, 6, 7, 8]);
+    const note = r.notes?.find((n) => n.code === 'standing-items');
+    expect(note?.message).toContain('4 punkter er læst som faste punkter');
+    expect(note?.message).toContain('punkt 6 "Nyt fra K17 og KKR" (nyt og orientering)');
+    expect(note?.lines).toEqual([item(1).lines[0], item(6).lines[0], item(7).lines[0], item(8).lines[0]]);
+    const plan = planImport(r, new Map(), 'Europe/Copenhagen');
+    const proposed = plan.steps.flatMap((s) => (s.command === 'propose-case' ? [[s.caseId, s.standing ?? false]] : []));
+    expect(proposed).toEqual([
+      ['styregruppen-2016-08-18-punkt-1', true],
+      ['styregruppen-2016-08-18-punkt-2', false],
+      ['styregruppen-2016-08-18-punkt-3', false],
+      ['styregruppen-2016-08-18-punkt-4', false],
+      ['styregruppen-2016-08-18-punkt-5', false],
+      ['styregruppen-2016-08-18-punkt-6', true],
+      ['styregruppen-2016-08-18-punkt-7', true],
+      ['styregruppen-2016-08-18-punkt-8', true],
+    ]);
+  });
+
+  it('reads a decision inside a standing item as in any item: what "Nyt fra K17 og KKR" sends on is still sent on', () => {
+    const sent = report(
+      text.replace(
+        'Der var intet nyt fra K17 og KKR siden sidste møde.',
+        'K17 har bedt om en opgørelse af ventelister. Styregruppen besluttede, at opgørelsen sendes videre til KKR til beslutning. Sekretariatet udarbejder opgørelsen inden 1. oktober 2016.',
+      ),
+    );
+    const news = sent.items.find((i) => i.number === 6)!;
+    expect(news).toMatchObject({ standing: true, outcome: 'decided', forwardedTo: [expect.objectContaining({ forumId: 'kkr-sjaelland', purpose: 'decision' })] });
+    expect(news.followUps).toEqual([expect.objectContaining({ owners: [expect.objectContaining({ kind: 'secretariat' })], due: expect.objectContaining({ date: '2016-10-01' }) })]);
   });
 
   it('warns when an item the agenda lists is not in the text', () => {

@@ -56,7 +56,7 @@ export function formatParseError(error: ParseError): string {
 function formatItem(item: ReportItem, names: ForumName): string[] {
   const out: string[] = [];
   const label = `${item.number}${item.part ? ` ${item.part})` : '.'}`;
-  out.push(`  ${label} ${item.title}  (linje ${item.lines[0]}-${item.lines[1]})`);
+  out.push(`  ${label} ${item.title}${item.standing ? '  [fast punkt]' : ''}  (linje ${item.lines[0]}-${item.lines[1]})`);
   let outcome = `     Udfald: ${OUTCOME[item.outcome]}`;
   if (item.outcomeLines) outcome += ` (linje ${lineSpan(item.outcomeLines)})`;
   out.push(outcome);

@@ -97,7 +97,8 @@ export type NoteCode =
   | 'words-joined'
   | 'links-joined'
   | 'page-marks-removed'
-  | 'no-decision';
+  | 'no-decision'
+  | 'standing-items';
 
 export interface ReportNote {
   code: NoteCode;
@@ -160,6 +161,12 @@ export interface ReportItem {
   continuesFrom?: { meetingDate: string; yearGuessed?: true; lines: number[] };
   /** Decision sentences recognised as discussion or reported speech: no event, listed so none is lost. */
   remarks: SourceText[];
+  /**
+   * A standing item (approval of the agenda, "Nyt fra K17 og KKR", "Evt.", "Næste møde", the recurring status on
+   * the focus areas), known by its title: its case is marked so that lists show the matters first. Its outcome
+   * and what it sends on are read as in any item.
+   */
+  standing?: true;
 }
 
 export interface SourceText {

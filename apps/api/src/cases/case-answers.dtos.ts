@@ -15,6 +15,7 @@ export class CaseListItemDto {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['decision', 'discussion', 'information'] }) kind!: string;
   @ApiProperty({ description: 'The forum it was raised in' }) forumId!: string;
+  @ApiProperty({ description: 'A standing item of the forum’s meetings; listed only with standing=true' }) standing!: boolean;
   @ApiProperty({ enum: ['open', 'withdrawn', 'closed'] }) status!: string;
   @ApiProperty({ enum: CASE_STAGES, description: 'In the forum asked for, or overall' }) stage!: string;
   @ApiProperty({ type: [CaseInForumDto] }) forums!: CaseInForumDto[];

@@ -38,6 +38,10 @@ export class ProposeCaseDto implements Omit<ProposeCaseInput, 'caseId'> {
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
   @ApiPropertyOptional({ example: 'Sekretariatet' }) @IsOptional() @IsText(300) presenter?: string;
+  @ApiPropertyOptional({ description: 'A standing item of the forum’s meetings ("Godkendelse af dagsorden", "Evt."); the case list leaves these out unless asked' })
+  @IsOptional()
+  @IsBoolean()
+  standing?: boolean;
 }
 
 export class ScheduleCaseDto implements Omit<ScheduleCaseInput, 'caseId'> {
@@ -113,4 +117,9 @@ export class CasesQueryDto extends ReadAfterQuery {
   @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
   @IsBoolean()
   aged?: boolean;
+  @ApiPropertyOptional({ description: 'Standing items too (approval of the agenda, "Evt.", "Næste møde"); left out by default' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean()
+  standing?: boolean;
 }

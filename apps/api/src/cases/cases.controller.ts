@@ -111,12 +111,23 @@ export class CasesController {
   @Allow('chair', 'member')
   @QueryDoc({ summary: 'Search and list cases, a page at a time', type: CaseListPageDto })
   list(@Query() query: CasesQueryDto, @SignedIn() principal: Principal): { items: CaseListItem[]; nextCursor?: string } {
-    const { q, forumId, status, stage, limit = DEFAULT_PAGE, cursor, aged } = query;
+    const { q, forumId, status, stage, limit = DEFAULT_PAGE, cursor, aged, standing } = query;
     if (forumId && !seesAnyForum(principal, [forumId])) throw forbidden();
     const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
     const visibleForumIds = principal.role === 'secretariat' ? undefined : principal.forumIds;
     const ageing = { ...this.config.ageing, today: this.clock.now().slice(0, 10) };
-    const page = listCases(this.readModels.model(casesProjection), { q, forumId, status, stage, limit, after, visibleForumIds, ageing, agedOnly: aged });
+    const page = listCases(this.readModels.model(casesProjection), {
+      q,
+      forumId,
+      status,
+      stage,
+      limit,
+      after,
+      visibleForumIds,
+      ageing,
+      agedOnly: aged,
+      includeStanding: standing,
+    });
     return { items: page.items, ...(page.last ? { nextCursor: Buffer.from(page.last, 'utf8').toString('base64url') } : {}) };
   }
 

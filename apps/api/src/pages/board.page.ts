@@ -20,6 +20,7 @@ interface BoardQuery {
   forum?: string;
   stage?: string;
   aged?: string;
+  faste?: string;
   efter?: string;
 }
 
@@ -45,6 +46,7 @@ export class BoardPage {
     const stage = CASE_STAGES.includes(query.stage as CaseStage) ? (query.stage as CaseStage) : undefined;
     const q = query.q?.trim() || undefined;
     const agedOnly = query.aged === '1';
+    const includeStanding = query.faste === '1';
     const visibleForums = this.frames.forums.filter((forum) => principal.role === 'secretariat' || principal.forumIds.includes(forum.id));
     const now = this.clock.now();
     const cases = this.readModels.model(casesProjection);
@@ -54,6 +56,7 @@ export class BoardPage {
       forumId,
       stage,
       agedOnly,
+      includeStanding,
       limit: PAGE_SIZE,
       after: query.efter || undefined,
       visibleForumIds: principal.role === 'secretariat' ? undefined : principal.forumIds,
@@ -64,7 +67,7 @@ export class BoardPage {
       if (!meeting) return [];
       return [{ meetingId: meeting.id, forumName: forum.name, when: this.frames.dateTime(meeting.startsAt), count: meetingAgenda(cases, meetings, meeting.id)?.items.length ?? 0 }];
     });
-    const next = page.last ? `/tavle?${new URLSearchParams({ ...(q && { q }), ...(forumId && { forum: forumId }), ...(stage && { stage }), ...(agedOnly && { aged: '1' }), efter: page.last }).toString()}` : undefined;
+    const next = page.last ? `/tavle?${new URLSearchParams({ ...(q && { q }), ...(forumId && { forum: forumId }), ...(stage && { stage }), ...(agedOnly && { aged: '1' }), ...(includeStanding && { faste: '1' }), efter: page.last }).toString()}` : undefined;
     void reply.type('text/html; charset=utf-8');
     return boardPage({
       frame: this.frames.frame(request, reply, principal.role === 'secretariat' ? 'Tavle' : 'Sager i dine fora', principal, '/tavle'),
@@ -73,6 +76,7 @@ export class BoardPage {
       filters: {
         q,
         aged: agedOnly,
+        standing: includeStanding,
         forums: visibleForums.map((forum) => ({ id: forum.id, name: forum.name, selected: forum.id === forumId })),
         stages: CASE_STAGES.map((id) => ({ id, name: STAGE_NAMES[id], selected: id === stage })),
       },
@@ -98,6 +102,7 @@ export class BoardPage {
       postponed: item.postponements > 0 ? `${item.postponements} ${item.postponements === 1 ? 'gang' : 'gange'}, senest ${this.frames.date(item.lastPostponedAt)}` : undefined,
       waitingSince: item.waitingSince && this.frames.date(item.waitingSince),
       aged: item.aged,
+      standing: item.standing,
     };
   }
 }

@@ -14,6 +14,11 @@ export interface ProposeCaseInput {
   background?: string;
   attachments?: Attachment[];
   presenter?: string;
+  /**
+   * A standing item of the forum's meetings (approval of the agenda, "Nyt fra K17 og KKR", "Evt."): a case like
+   * any other, which lists leave out unless asked, so that they show the matters.
+   */
+  standing?: boolean;
 }
 export interface ScheduleCaseInput {
   caseId: string;

@@ -176,6 +176,15 @@ describe('case decider', () => {
         ]);
     });
 
+    it('marks a standing item in its proposal, and leaves the mark out of a matter’s, as events from before it read', () => {
+      const bare = { type: 'ProposeCase', caseId, forumId: 'styregruppen', title: 'Godkendelse af dagsorden', kind: 'decision', now: whenProposed } as const;
+      const data: CaseProposed['data'] = { caseId, forumId: 'styregruppen', title: 'Godkendelse af dagsorden', kind: 'decision', recommendation: [], attachments: [], proposedAt: whenProposed };
+      given([]).when({ ...bare, standing: true }).then([{ type: 'CaseProposed', data: { ...data, standing: true } }]);
+      const matter = caseDecider.decide({ ...bare, standing: false }, caseDecider.initialState());
+      expect(matter).toEqual([{ type: 'CaseProposed', data }]);
+      expect((matter as CaseProposed[])[0].data).not.toHaveProperty('standing');
+    });
+
     it.each(everyCommandButPropose)('refuses %s', (_, command) => {
       given([]).when(command).thenRefuses('case.not_found', 'not_found');
     });

@@ -37,11 +37,12 @@ const stepAtMeeting = (state: ExistingCase, meeting: MeetingFacts, now: string):
 export const decideCase = (command: CaseCommand, state: CaseState): Decision<CaseEvent> => {
   if (command.type === 'ProposeCase') {
     if (state.status !== 'none') return refuse('case.already_exists', 'Sagen findes allerede.');
-    const { caseId, forumId, title, kind, summary, recommendation = [], background, attachments = [], presenter, now } = command;
+    const { caseId, forumId, title, kind, summary, recommendation = [], background, attachments = [], presenter, standing, now } = command;
+    // Only a standing item carries the mark, so a matter's event reads as it did before the mark existed.
     return [
       {
         type: 'CaseProposed',
-        data: { caseId, forumId, title, kind, summary, recommendation, background, attachments, presenter, proposedAt: now },
+        data: { caseId, forumId, title, kind, summary, recommendation, background, attachments, presenter, ...(standing === true ? { standing } : {}), proposedAt: now },
       },
     ];
   }

@@ -20,6 +20,8 @@ export type CaseProposed = {
     background?: string;
     attachments: Attachment[];
     presenter?: string;
+    /** A standing item of the forum's meetings; absent (as in every event from before it existed) means a matter. */
+    standing?: boolean;
     proposedAt: IsoDateTime;
   };
 };

@@ -155,6 +155,7 @@ export const planImport = (report: ReviewReport, known: ReadonlyMap<string, Know
         recommendation: item.recommendation,
         background: item.background,
         attachments: item.attachments.map(({ title, url }) => ({ title, url })),
+        ...(item.standing ? { standing: true } : {}),
       });
     }
     steps.push({ command: 'schedule-case', key: key('schedule', caseId), lines: item.lines, now: before, caseId, meetingId });

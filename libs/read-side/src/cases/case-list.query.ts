@@ -17,6 +17,8 @@ export interface CaseListFilter {
   ageing: Ageing;
   /** Only the cases waiting too long. */
   agedOnly?: boolean;
+  /** Standing items ("Godkendelse af dagsorden", "Evt.") too; left out by default, so that a list shows the matters. */
+  includeStanding?: boolean;
   limit: number;
   /** The last id of the page before. */
   after?: string;
@@ -33,6 +35,8 @@ export interface CaseListItem {
   title: string;
   kind: CaseKind;
   forumId: string;
+  /** A standing item of the forum's meetings: listed only when asked for. */
+  standing: boolean;
   status: CaseStatus;
   /** In the forum asked for, or overall. */
   stage: CaseStage;
@@ -92,6 +96,7 @@ export const listCases = (cases: CasesState, filter: CaseListFilter): CaseListPa
     const forumIds = Object.keys(summary.forums);
     if (filter.visibleForumIds && !forumIds.some((forumId) => filter.visibleForumIds?.includes(forumId))) continue;
     if (filter.forumId && !forumIds.includes(filter.forumId)) continue;
+    if (summary.standing && !filter.includeStanding) continue;
     if (filter.status && summary.status !== filter.status) continue;
     const stage = stageOf(summary, filter.forumId);
     if (!stage || (filter.stage && stage !== filter.stage)) continue;
@@ -105,6 +110,7 @@ export const listCases = (cases: CasesState, filter: CaseListFilter): CaseListPa
       title: summary.title,
       kind: summary.kind,
       forumId: summary.forumId,
+      standing: summary.standing,
       status: summary.status,
       stage,
       forums: Object.values(summary.forums).map(({ forumId, state, meetingId }) => ({ forumId, state, meetingId })),

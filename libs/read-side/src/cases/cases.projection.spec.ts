@@ -52,11 +52,21 @@ describe('cases projection', () => {
           kind: 'information',
           forumId: 'styregruppen',
           proposedAt: '2025-07-01T09:00:00+02:00',
+          standing: false,
           status: 'open',
           forums: { styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'waiting', since: 1 } },
           flow: [],
         },
       });
+    });
+
+    it('given nothing, when a standing item is proposed, then its summary says so; a proposal from before the mark is a matter', () => {
+      const record = recorder();
+      const agenda = caseProposed('styregruppen-2025-09-19-punkt-1', 'styregruppen', { title: 'Godkendelse af dagsorden', standing: true });
+      const state = fold([record(agenda), record(tilsynProposed)]);
+      expect(state.get('styregruppen-2025-09-19-punkt-1')?.standing).toBe(true);
+      expect(tilsynProposed.data).not.toHaveProperty('standing');
+      expect(state.get(tilsyn)?.standing).toBe(false);
     });
 
     it('given a case that has moved on, when its proposal is delivered again, then the case is left as it is', () => {

@@ -29,6 +29,8 @@ export interface CaseSummary {
   presenter?: string;
   /** When it was proposed, as recorded in the event: where its wait began. */
   proposedAt: string;
+  /** A standing item of the forum's meetings ("Godkendelse af dagsorden", "Evt."); false for a matter and for events from before the mark. */
+  standing: boolean;
   status: CaseStatus;
   forums: Readonly<Record<string, CaseInForum>>;
   flow: readonly FlowEntry[];
@@ -50,6 +52,7 @@ const summaryWith = (summary: CaseSummary, status: CaseStatus, forums: Readonly<
   forumId: summary.forumId,
   presenter: summary.presenter,
   proposedAt: summary.proposedAt,
+  standing: summary.standing,
   status,
   forums,
   flow,
@@ -99,14 +102,14 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
 /** Every case with where it stands in each forum and what has happened to it: flow, pipelines, agendas. */
 export const casesProjection: Projection<CaseSummary> = {
   name: 'cases',
-  version: 4,
+  version: 5,
   keyOf: (event) => (isCaseEvent(event) ? event.data.caseId : undefined),
   evolve(summary, recorded) {
     const event = recorded as RecordedEvent & CaseEvent;
     if (event.type === 'CaseProposed') {
       if (summary) return summary;
-      const { caseId, title, kind, forumId, presenter, proposedAt } = event.data;
-      return { id: caseId, title, kind, forumId, presenter, proposedAt, status: 'open', forums: stepsAfter({}, event), flow: [] };
+      const { caseId, title, kind, forumId, presenter, standing, proposedAt } = event.data;
+      return { id: caseId, title, kind, forumId, presenter, proposedAt, standing: standing === true, status: 'open', forums: stepsAfter({}, event), flow: [] };
     }
     return summary && evolveSummary(summary, event);
   },

@@ -9,6 +9,7 @@ export interface BoardRow {
   postponed?: string;
   waitingSince?: string;
   aged: boolean;
+  standing: boolean;
 }
 
 export interface BoardPageData {
@@ -17,6 +18,7 @@ export interface BoardPageData {
   filters: {
     q?: string;
     aged: boolean;
+    standing: boolean;
     forums: { id: string; name: string; selected: boolean }[];
     stages: { id: string; name: string; selected: boolean }[];
   };
@@ -35,6 +37,7 @@ export const boardPage = pageTemplate<BoardPageData>(`
   <div><label for="forum">Forum</label><select id="forum" name="forum"><option value="">Alle</option>{{#each filters.forums}}<option value="{{id}}"{{#if selected}} selected{{/if}}>{{name}}</option>{{/each}}</select></div>
   <div><label for="stage">Hvor langt</label><select id="stage" name="stage"><option value="">Alle</option>{{#each filters.stages}}<option value="{{id}}"{{#if selected}} selected{{/if}}>{{name}}</option>{{/each}}</select></div>
   <div class="inline"><input id="aged" name="aged" type="checkbox" value="1"{{#if filters.aged}} checked{{/if}}><label for="aged">Kun dem, der har ventet for længe</label></div>
+  <div class="inline"><input id="standing" name="faste" type="checkbox" value="1"{{#if filters.standing}} checked{{/if}}><label for="standing">Vis faste punkter</label></div>
   <button type="submit">Vis</button>
 </form>
 {{#if rows.length}}
@@ -42,7 +45,7 @@ export const boardPage = pageTemplate<BoardPageData>(`
 <thead><tr><th>Sag</th><th>Hvor den står</th><th>Udsat</th><th>Venter siden</th><th>Status</th></tr></thead>
 <tbody>
 {{#each rows}}<tr id="sag-{{id}}">
-  <td data-label="Sag"><a href="/sager/{{id}}">{{title}}</a> <span class="tag">{{kindName}}</span></td>
+  <td data-label="Sag"><a href="/sager/{{id}}">{{title}}</a> <span class="tag">{{kindName}}</span>{{#if standing}} <span class="tag">fast punkt</span>{{/if}}</td>
   <td data-label="Hvor den står">{{#each steps}}<div>{{text}}{{#if meetingId}} <a href="/moeder/{{meetingId}}">{{meetingText}}</a>{{/if}}</div>{{/each}}</td>
   <td data-label="Udsat">{{#if postponed}}{{postponed}}{{else}}–{{/if}}</td>
   <td data-label="Venter siden">{{#if waitingSince}}{{waitingSince}}{{else}}–{{/if}}{{#if aged}} <span class="tag warn">Venter for længe</span>{{/if}}</td>
