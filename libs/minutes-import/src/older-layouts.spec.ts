@@ -158,3 +158,62 @@ describe('text copied out of a PDF and pasted as text', () => {
     expect(r.notes?.find((n) => n.code === 'page-marks-removed')?.lines).toEqual([6, 7, 12, 13]);
   });
 });
+
+describe('outcomes that combine in one item', () => {
+  const combined = [
+    'Referat af styregruppemøde',
+    'Dato: 10. oktober 2025 kl. 10-12',
+    '',
+    '1. Takstanalyse',
+    'Beslutning',
+    'Styregruppen tog orienteringen til efterretning, og sagen behandles igen på næste møde.',
+    '',
+    '2. Udviklingsstrategi',
+    'Beslutning',
+    'Styregruppen godkendte indstillingen med den ændring, at fokusområde 6 og 7 lægges sammen.',
+    '',
+    '3. Kommissorium for arbejdsgruppen',
+    'Beslutning',
+    '- Godkendt med den tilføjelse, at Region Sjælland deltager i arbejdsgruppen.',
+    '',
+    '4. Sikrede pladser',
+    'Beslutning',
+    'Styregruppen besluttede at nedsætte en arbejdsgruppe. Sagen sendes videre til K17 til orientering. Sekretariatet indkalder arbejdsgruppen inden 1. november 2025.',
+    '',
+    '5. Takster 2026',
+    'Beslutning',
+    'Styregruppen besluttede at sende forslaget videre til K17 og KKR til beslutning, og sekretariatet udarbejder et notat inden 15. november 2025.',
+    '',
+    '6. Næste møde',
+    'Næste møde afholdes 21. november 2025 kl. 9-12.',
+  ].join('\n');
+  const r = report(combined);
+  const item = (n: number) => r.items.find((i) => i.number === n)!;
+  const steps = planImport(r, new Map(), 'Europe/Copenhagen').steps;
+  const stepsFor = (n: number) => steps.filter((s) => 'caseId' in s && s.caseId === `styregruppen-2025-10-10-punkt-${n}`).map((s) => s.command);
+
+  it('noted and sent back next time: noted now, and on the agenda of 21 November', () => {
+    expect(item(1)).toMatchObject({ outcome: 'noted', returnsNextMeeting: true });
+    expect(steps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'schedule-case', caseId: 'styregruppen-2025-10-10-punkt-1', meetingId: 'styregruppen-2025-11-21' })]));
+  });
+
+  it('approved with a change: approved, and the change is in the decision', () => {
+    expect(item(2).outcome).toBe('approved');
+    expect(item(3).outcome).toBe('approved');
+    const decided = (n: number) => steps.find((s) => s.command === 'decide-case' && s.caseId === `styregruppen-2025-10-10-punkt-${n}`);
+    expect(decided(2)).toMatchObject({ outcome: 'approved', text: expect.stringContaining('med den ændring, at fokusområde 6 og 7 lægges sammen') });
+    expect(decided(3)).toMatchObject({ outcome: 'approved', text: expect.stringContaining('Region Sjælland deltager') });
+  });
+
+  it('decided, forwarded and a follow-up with a date, in three sentences or in one', () => {
+    expect(item(4)).toMatchObject({ outcome: 'decided', forwardedTo: [expect.objectContaining({ forumId: 'k17', purpose: 'information' })] });
+    expect(item(4).followUps).toEqual([expect.objectContaining({ owners: [expect.objectContaining({ kind: 'secretariat' })], due: expect.objectContaining({ date: '2025-11-01' }) })]);
+    expect(item(5).forwardedTo.map((f) => [f.forumId, f.purpose])).toEqual([
+      ['k17', 'decision'],
+      ['kkr-sjaelland', 'decision'],
+    ]);
+    expect(item(5).followUps).toEqual([expect.objectContaining({ description: expect.stringMatching(/^Sekretariatet udarbejder et notat/), due: expect.objectContaining({ date: '2025-11-15' }) })]);
+    for (const n of [4, 5]) expect(stepsFor(n)).toEqual(['propose-case', 'schedule-case', 'decide-case', 'forward-case', 'assign-follow-up']);
+    expect(r.unclassified).toEqual([]);
+  });
+});

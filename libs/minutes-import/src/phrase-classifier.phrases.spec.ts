@@ -41,6 +41,10 @@ describe('every phrase the classifier lists', () => {
       // A bullet of one word.
       ['Godkendt.', 'godkendt'],
       ['Tiltrådt', 'tiltrådt'],
+      // A bullet that says with what change: still approved.
+      ['Godkendt med den tilføjelse, at Region Sjælland deltager i arbejdsgruppen.', 'godkendt med'],
+      ['Tiltrådt med de ændringer, der blev aftalt på mødet', 'tiltrådt med'],
+      ['Godkendt uden bemærkninger', 'godkendt uden'],
     ])('%s (%s)', (sentence) => {
       expect(of(sentence, 'outcome')).toEqual({ kind: 'outcome', outcome: 'approved', byForum: true });
     });
@@ -103,6 +107,8 @@ describe('every phrase the classifier lists', () => {
       ['Sagen sendes videre til K17', 'sendes videre'],
       ['Formanden sender sagen videre til K17', 'sender sagen videre'],
       ['Formanden vil sende sagen videre til K17', 'sende sagen videre'],
+      ['Styregruppen besluttede at sende forslaget videre til K17', 'sende forslaget videre'],
+      ['Styregruppen sender det reviderede notat videre til K17', 'sender det reviderede notat videre'],
       ['Sagen er sendt videre til K17', 'sendt videre'],
       ['Notatet oversendes til K17', 'oversendes'],
       ['Sagen rejses i K17', 'rejses i'],

@@ -26,11 +26,11 @@ import type { DuePoint, ForwardPurpose, Owner } from './review-report';
  * |---|---|---|---|---|
  * | approved by the forum | forum, gruppen, mødet | godkendte, godkender, tiltrådte, tiltræder, tilsluttede sig, bakkede op om | – | "Styregruppen tilsluttede sig indstillingen" |
  * | approved, passive | – | blev/er godkendt, godkendes, tiltrådtes | indstillingen, referatet, dagsordenen, forslaget ... (a few words may follow the noun) | "Referatet fra mødet 12/5 blev godkendt" |
- * | approved, bare | – | godkendt, tiltrådt | – | "Godkendt." |
+ * | approved, bare | – | godkendt, tiltrådt | alone, or with what it was approved with (med, uden, som, idet) | "Godkendt med den tilføjelse, at regionen deltager" |
  * | noted | (forum) | tog, tager, tages, taget ... til efterretning | orienteringen, status | "Orienteringen blev taget til efterretning" |
  * | decided | (forum) | besluttede, vedtog, besluttes, vedtaget | – | "Styregruppen besluttede at nedsætte en arbejdsgruppe" |
  * | postponed | – | udsættes, udskydes, flyttes til, overføres til | punkt N; a date or "næste møde" | "Punkt 3 udsættes til mødet 8/8" |
- * | forwarded | – | videresendes, sendes (videre) til, oversendes, forelægges, rejses i, tages op i, løftes til | a forum; "til orientering", "som orientering", "til beslutning", "til videre behandling", each forum its own | "Sagen sendes til K17 som orientering og til KKR til beslutning" |
+ * | forwarded | – | videresendes, sendes (videre) til, sende/sender X videre (up to three words between), oversendes, forelægges, rejses i, tages op i, løftes til | a forum; "til orientering", "som orientering", "til beslutning", "til videre behandling", each forum its own | "Sagen sendes til K17 som orientering og til KKR til beslutning" |
  * | handed on | – | overdrages, overlades, gives videre til | a working group or forum; not a forum: said, not guessed | "Opgaven overdrages til netværksgruppen for ledere" |
  * | follow-up, named verb | secretariat, municipality, person, forum | følger op, udarbejder, kontakter, sender ... | a date, primo/medio/ultimo, "før næste møde" | "Sekretariatet udarbejder et notat til næste møde" |
  * | follow-up, who first | secretariat, forum, municipality, arbejdsgruppen | any verb in the present (…er) | a date, a meeting | "Økonomigruppen beregner konsekvenserne inden 1. oktober" |
@@ -120,7 +120,8 @@ const APPROVED_PASSIVE = new RegExp(
   `\\b(?:${APPROVED_OBJECT})(?:\\s+(?!blev\\b|er\\b)[^\\s.]+){0,5}?\\s+(?:blev\\s+|er\\s+)?(?:${APPROVED_VERB_PASSIVE})\\b`,
   'i',
 );
-const APPROVED_BARE = /^(?:godkendt|tiltrådt|indstillingen\s+(?:blev\s+)?(?:godkendt|tiltrådt))\s*\.?$/i;
+/** "Godkendt." alone, or with what it was approved with: "Godkendt med den tilføjelse, at ...", "Tiltrådt uden bemærkninger". */
+const APPROVED_BARE = /^(?:godkendt|tiltrådt|indstillingen\s+(?:blev\s+)?(?:godkendt|tiltrådt))(?:\s*\.?$|,?\s+(?:med|uden|som|idet)\s)/i;
 const NOTED = /\bt(?:og|ager|ages|aget)\s+(?:\S+\s+){0,4}?til\s+efterretning\b/i;
 const DECIDED = /\b(?:besluttede|besluttet|besluttes|vedtog|vedtaget|vedtages)\b/i;
 
@@ -128,7 +129,7 @@ const POSTPONE = /\b(?:udsættes|udsætter|udsatte|udsat\s+til|udskydes|udskudt\
 const ITEM_REF = /\b(?:punkt|pkt\.?)\s{0,2}(\d{1,2})\b/gi;
 
 const FORWARD =
-  /\b(?:videresend[a-zæøå]{0,6}|send(?:es|er|e|t)?\s+(?:sagen\s+)?videre|oversend[a-zæøå]{0,4}|rejs(?:es|e)\s+(?:sagen\s+)?(?:i|på|hos|over\s+for)|tag(?:es|e)?\s+(?:sagen\s+|det\s+|dette\s+)?(?:op|med)\s+(?:i|på)|sendes\s+til|overdrages\s+til|overlades\s+til|gives\s+videre\s+til|adresser(?:e|es)?\s+(?:i|på|over\s+for)|forelægg(?:es|e)\s+(?:for|i)|løftes\s+(?:til|i)|fremlægg(?:es|else)\s+(?:på|i|for)|til\s+fremlæggelse\s+(?:på|i|for))(?![\wæøåÆØÅ])/i;
+  /\b(?:videresend[a-zæøå]{0,6}|send(?:es|er|e|t)?\s+(?:[^\s.,]+\s+){0,3}?videre|oversend[a-zæøå]{0,4}|rejs(?:es|e)\s+(?:sagen\s+)?(?:i|på|hos|over\s+for)|tag(?:es|e)?\s+(?:sagen\s+|det\s+|dette\s+)?(?:op|med)\s+(?:i|på)|sendes\s+til|overdrages\s+til|overlades\s+til|gives\s+videre\s+til|adresser(?:e|es)?\s+(?:i|på|over\s+for)|forelægg(?:es|e)\s+(?:for|i)|løftes\s+(?:til|i)|fremlægg(?:es|else)\s+(?:på|i|for)|til\s+fremlæggelse\s+(?:på|i|for))(?![\wæøåÆØÅ])/i;
 const PURPOSE_INFORMATION = /\b(?:til|som)\s+(?:orientering|efterretning)\b|\borientering\s+(?:af|til)\b/i;
 const PURPOSE_DECISION =
   /\b(?:til|som)\s+(?:beslutning|godkendelse|behandling|videre\s+behandling|stillingtagen|politisk\s+behandling)\b|\bmed\s+henblik\s+på\s+(?:beslutning|godkendelse|stillingtagen)\b/i;
