@@ -3,7 +3,7 @@ import { forumMatcher } from './forum-matcher';
 import { followUpFrom, readItem, type ItemDraft } from './item-reader';
 import { findNextMeetings, locateCalendars, MeetingSet, resolveCalendars } from './meeting-calendar';
 import { readHeader, type MinutesHeader } from './minutes-header';
-import { findStructure } from './minutes-structure';
+import { findStructure, type RawItem } from './minutes-structure';
 import { splitLines } from './minutes-text';
 import { STANDING_FAMILY_NAMES, standingFamily } from './standing-items';
 import { repairExtractedText, type TextRepair } from './text-repair';
@@ -445,23 +445,22 @@ function finishItem(draft: ItemDraft, ctx: ReadingContext, earlier: EarlierMeeti
     }
   }
 
-  linkContinuation(item, raw.headingLines, ctx, earlier, warnings, label);
+  linkContinuation(item, raw, ctx, earlier, warnings, label);
   return item;
 }
 
 const CONTINUES = /\(\s{0,3}(?:udsat|fortsat|genoptaget|videreført|overført)\s{1,3}fra\s{1,3}([^)]{1,60})\)/i;
 
-/** "(udsat fra 2/5)" in the title: the case of an earlier meeting, found by its title among that meeting's items. */
-function linkContinuation(
-  item: ReportItem,
-  headingLines: number[],
-  ctx: ReadingContext,
-  earlier: EarlierMeeting[],
-  warnings: ReportWarning[],
-  label: string,
-): void {
-  const m = CONTINUES.exec(item.title);
+/**
+ * "(udsat fra 2/5)" in the title, or in the agenda list's entry for the item where the heading leaves it out: the
+ * case of an earlier meeting of the same forum, found by its title among that meeting's items.
+ */
+function linkContinuation(item: ReportItem, raw: RawItem, ctx: ReadingContext, earlier: EarlierMeeting[], warnings: ReportWarning[], label: string): void {
+  const inTitle = CONTINUES.exec(item.title);
+  const inAgenda = inTitle || !raw.agendaEntry ? null : CONTINUES.exec(raw.agendaEntry.title);
+  const m = inTitle ?? inAgenda;
   if (!m) return;
+  const headingLines = inTitle || !raw.agendaEntry ? raw.headingLines : [raw.agendaEntry.line];
   const mention = findDates(m[1])[0];
   const resolved = mention ? resolveDate(mention, ctx.meetingDate, 'not-after') : undefined;
   if (!resolved) return;

@@ -28,6 +28,8 @@ export interface RawItem {
   parentTitle?: string;
   /** The group of the agenda list the item stands under ("Punkter til orientering"). */
   agendaGroup?: string;
+  /** The item's entry in the agenda list, which may say what the heading leaves out ("(udsat fra 12/5)"). */
+  agendaEntry?: { title: string; line: number };
   /** The lines of the heading, title continuation included. */
   headingLines: number[];
   from: number;
@@ -183,6 +185,7 @@ export function findStructure(lines: SourceLine[], consumed: ReadonlySet<number>
       title,
       headingLines: continuation ? [usable[i].no, usable[continuation.index].no] : [usable[i].no],
       agendaGroup: agenda?.entries.find((e) => e.number === candidate.number)?.group,
+      agendaEntry: agendaConfirms ? agendaEntryOf(agenda, candidate.number) : undefined,
     });
     if (continuation) i = continuation.index;
   }
@@ -214,6 +217,12 @@ interface Heading {
   title: string;
   headingLines: number[];
   agendaGroup?: string;
+  agendaEntry?: { title: string; line: number };
+}
+
+function agendaEntryOf(agenda: AgendaList | undefined, number: number): { title: string; line: number } | undefined {
+  const entry = agenda?.entries.find((e) => e.number === number);
+  return entry && { title: entry.title, line: entry.line };
 }
 
 function normalTitle(title: string): string {
@@ -234,7 +243,14 @@ function inferHeadingsByAgendaTitle(usable: SourceLine[], agenda: AgendaList, he
     for (let i = from; i < to; i++) {
       const text = stripMarkup(usable[i].text).replace(/[.:]+$/, '');
       if (text.length > MAX_HEADING_LENGTH || normalTitle(text) !== normalTitle(entry.title.replace(/[.:]+$/, ''))) continue;
-      headings.push({ index: i, number: entry.number, title: cleanTitle(text), headingLines: [usable[i].no], agendaGroup: entry.group });
+      headings.push({
+        index: i,
+        number: entry.number,
+        title: cleanTitle(text),
+        headingLines: [usable[i].no],
+        agendaGroup: entry.group,
+        agendaEntry: { title: entry.title, line: entry.line },
+      });
       headings.sort((a, b) => a.index - b.index);
       readings.push({ kind: 'heading-inferred', number: entry.number, agendaTitle: entry.title, line: usable[i].no });
       break;
@@ -321,6 +337,7 @@ function buildItems(heading: Heading, body: SourceLine[], to: number): RawItem[]
   const from = heading.headingLines[0];
   const main: RawItem = { number: heading.number, title: heading.title, headingLines: heading.headingLines, from, to, sections: [] };
   if (heading.agendaGroup !== undefined) main.agendaGroup = heading.agendaGroup;
+  if (heading.agendaEntry !== undefined) main.agendaEntry = heading.agendaEntry;
   const items: RawItem[] = [main];
   let current = main;
   let section: RawSection | undefined;

@@ -114,6 +114,18 @@ describe('minutes that open with the agenda list (2016)', () => {
     expect(news.followUps).toEqual([expect.objectContaining({ owners: [expect.objectContaining({ kind: 'secretariat' })], due: expect.objectContaining({ date: '2016-10-01' }) })]);
   });
 
+  it('links item 5 to the case of 12 May by "(udsat fra 12/5)" in the agenda list, where its heading leaves it out', () => {
+    expect(item(5).continuesFrom).toEqual({ meetingDate: '2016-05-12', yearGuessed: true, lines: [20] });
+    expect(r.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'continues-unlinked', line: 20 })]));
+    const earlierMeetings = [{ date: '2016-05-12', items: [{ number: 2, title: 'Takstanalyse' }, { number: 4, title: 'Opfølgning på misbrugsbehandling' }] }];
+    const linked = parseMinutes(text, { ...shipped, earlierMeetings });
+    if (!linked.ok) throw new Error(linked.error.message);
+    expect(linked.report.items.find((i) => i.number === 5)?.continues).toMatchObject({ meetingDate: '2016-05-12', itemNumber: 4, lines: [20] });
+    const steps = planImport(linked.report, new Map(), 'Europe/Copenhagen').steps;
+    expect(steps.filter((s) => s.command === 'propose-case').map((s) => s.caseId)).not.toContain('styregruppen-2016-08-18-punkt-5');
+    expect(steps).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'decide-case', caseId: 'styregruppen-2016-05-12-punkt-4', meetingId: 'styregruppen-2016-08-18' })]));
+  });
+
   it('warns when an item the agenda lists is not in the text', () => {
     const cut = replaceLast(text, '\n7. Nyt fra Styregruppen og Sekretariatet\n', '\n');
     const result = report(cut);
