@@ -98,6 +98,7 @@ const expected = {
       presenter: 'Slagelse Kommune',
       // Not given in the story: the test helper's proposal time.
       proposedAt: '2025-04-20T09:00:00+02:00',
+      standing: false,
       status: 'open',
       forums: {
         // Decided on 8/8, where the postponement of line 7 put it: the decision keeps that place in the queue,
@@ -120,6 +121,7 @@ const expected = {
       kind: 'information',
       forumId: 'styregruppen',
       proposedAt: '2025-04-20T09:00:00+02:00',
+      standing: false,
       status: 'withdrawn',
       forums: { styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'scheduled', meetingId: august.meetingId, startsAt: '2025-08-08T12:00:00+02:00', since: 11 } },
       flow: [{ eventId: idOf(12), forumId: 'styregruppen', what: 'withdrawn', at: '2025-07-01T09:00:00+02:00' }],
@@ -130,6 +132,7 @@ const expected = {
       kind: 'decision',
       forumId: 'k17',
       proposedAt: '2025-04-20T09:00:00+02:00',
+      standing: false,
       status: 'closed',
       forums: { k17: { forumId: 'k17', purpose: 'decision', state: 'decided', meetingId: k17.meetingId, startsAt: k17.startsAt, since: 28 } },
       flow: [
