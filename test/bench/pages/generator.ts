@@ -19,11 +19,11 @@ import {
   type EscalationLevel,
   type FollowUpEvent,
   type MeetingEvent,
-} from "@app/domain";
-import type { EventMetadata } from "@app/event-store";
-import { Prng } from "../projections/prng";
-import * as text from "../projections/texts";
-import { DAY, HOUR, isoLocal, localDate, MINUTE } from "../projections/time";
+} from '@app/domain';
+import type { EventMetadata } from '@app/event-store';
+import { Prng } from '../projections/prng';
+import * as text from '../projections/texts';
+import { DAY, HOUR, isoLocal, localDate, MINUTE } from '../projections/time';
 
 export interface ChainForum {
   id: string;
@@ -54,10 +54,7 @@ export interface GeneratedLog {
     meetings: number;
     upcomingMeetings: number;
     cases: number;
-    byStage: Record<
-      "waiting" | "scheduled" | "decided" | "withdrawn" | "closed",
-      number
-    >;
+    byStage: Record<'waiting' | 'scheduled' | 'decided' | 'withdrawn' | 'closed', number>;
     postponed: number;
     forwarded: number;
     followUps: number;
@@ -75,17 +72,13 @@ const MEETINGS_PER_YEAR = [8, 6, 6, 2];
 const RAISED_IN = [0.5, 0.25, 0.17, 0.08];
 /** Share of decided cases sent on to the parent, by place in the chain. */
 const FORWARD_SHARE = [0.35, 0.3, 0.1, 0];
-const USERS = ["sekretariat-anne", "sekretariat-lars", "sekretariat-mette"];
-const POSTPONE_REASONS = [
-  "Tidsnød på mødet",
-  "Materialet var ikke klar",
-  "Afventer svar fra Socialstyrelsen",
-];
+const USERS = ['sekretariat-anne', 'sekretariat-lars', 'sekretariat-mette'];
+const POSTPONE_REASONS = ['Tidsnød på mødet', 'Materialet var ikke klar', 'Afventer svar fra Socialstyrelsen'];
 const ESCALATIONS: [EscalationLevel, number][] = [
-  ["owner", 7],
-  ["secretariat", 14],
-  ["chair", 28],
-  ["agenda", 42],
+  ['owner', 7],
+  ['secretariat', 14],
+  ['chair', 28],
+  ['agenda', 42],
 ];
 
 interface Meeting {
@@ -96,27 +89,15 @@ interface Meeting {
 }
 
 /** A forum and the parents it forwards to, in order up the chain. */
-export const chainFrom = (
-  forums: readonly ChainForum[],
-  firstId: string,
-): ChainForum[] => {
+export const chainFrom = (forums: readonly ChainForum[], firstId: string): ChainForum[] => {
   const byId = new Map(forums.map((forum) => [forum.id, forum]));
   const chain: ChainForum[] = [];
-  for (
-    let forum = byId.get(firstId);
-    forum && !chain.includes(forum);
-    forum = forum.parentId ? byId.get(forum.parentId) : undefined
-  )
-    chain.push(forum);
-  if (chain.length === 0)
-    throw new Error(`No forum ${firstId} in the forums file`);
+  for (let forum = byId.get(firstId); forum && !chain.includes(forum); forum = forum.parentId ? byId.get(forum.parentId) : undefined) chain.push(forum);
+  if (chain.length === 0) throw new Error(`No forum ${firstId} in the forums file`);
   return chain;
 };
 
-export const generateLog = (
-  chain: readonly ChainForum[],
-  options: GeneratorOptions,
-): GeneratedLog => {
+export const generateLog = (chain: readonly ChainForum[], options: GeneratorOptions): GeneratedLog => {
   const rng = new Prng(options.seed, 1);
   const { now } = options;
   const begin = now - options.years * 365 * DAY;
@@ -124,12 +105,7 @@ export const generateLog = (
   const events: LoggedEvent[] = [];
   const lastAt = new Map<string, number>();
   /** Events of one stream stay in the order they are made, a second apart at least. */
-  const emit = (
-    streamId: string,
-    at: number,
-    event: LoggedEvent["event"],
-    correlationId: string,
-  ): void => {
+  const emit = (streamId: string, at: number, event: LoggedEvent['event'], correlationId: string): void => {
     const time = Math.max(at, (lastAt.get(streamId) ?? -Infinity) + 1000);
     lastAt.set(streamId, time);
     events.push({
@@ -145,17 +121,10 @@ export const generateLog = (
   chain.forEach((forum, place) => {
     const every = (365 * DAY) / (MEETINGS_PER_YEAR[place] ?? 2);
     const list: Meeting[] = [];
-    for (
-      let start = begin + rng.uniform(0.2, 1) * every;
-      start < horizon;
-      start += every * rng.uniform(0.85, 1.15)
-    ) {
+    for (let start = begin + rng.uniform(0.2, 1) * every; start < horizon; start += every * rng.uniform(0.85, 1.15)) {
       const day = Math.floor(start / DAY) * DAY;
       const weekday = new Date(day).getUTCDay();
-      const at =
-        day +
-        (weekday === 6 ? 2 : weekday === 0 ? 1 : 0) * DAY +
-        rng.pick([8, 9, 11, 12]) * HOUR;
+      const at = day + (weekday === 6 ? 2 : weekday === 0 ? 1 : 0) * DAY + rng.pick([8, 9, 11, 12]) * HOUR;
       const meeting: Meeting = {
         id: rng.uuid(),
         forumId: forum.id,
@@ -169,13 +138,13 @@ export const generateLog = (
         stream,
         scheduledAt,
         {
-          type: "MeetingScheduled",
+          type: 'MeetingScheduled',
           data: {
             meetingId: meeting.id,
             forumId: forum.id,
             startsAt: isoLocal(at),
             endsAt: isoLocal(at + 3 * HOUR),
-            place: "Ringsted Rådhus",
+            place: 'Ringsted Rådhus',
             scheduledAt: isoLocal(scheduledAt),
           },
         },
@@ -187,11 +156,11 @@ export const generateLog = (
           stream,
           cancelledAt,
           {
-            type: "MeetingCancelled",
+            type: 'MeetingCancelled',
             data: {
               meetingId: meeting.id,
               forumId: forum.id,
-              reason: "For få punkter på dagsordenen",
+              reason: 'For få punkter på dagsordenen',
               cancelledAt: isoLocal(cancelledAt),
             },
           },
@@ -202,7 +171,7 @@ export const generateLog = (
           stream,
           at + 3 * HOUR,
           {
-            type: "MeetingHeld",
+            type: 'MeetingHeld',
             data: {
               meetingId: meeting.id,
               forumId: forum.id,
@@ -217,10 +186,7 @@ export const generateLog = (
     meetings.set(forum.id, list);
   });
   /** The forum's first meeting after `after` that is not cancelled. */
-  const nextMeeting = (forumId: string, after: number): Meeting | undefined =>
-    (meetings.get(forumId) ?? []).find(
-      (meeting) => !meeting.cancelled && meeting.start > after,
-    );
+  const nextMeeting = (forumId: string, after: number): Meeting | undefined => (meetings.get(forumId) ?? []).find((meeting) => !meeting.cancelled && meeting.start > after);
 
   const byStage = {
     waiting: 0,
@@ -238,10 +204,7 @@ export const generateLog = (
     correlationId: string;
   }[] = [];
   const caseIds: string[] = [];
-  const raisedIn = chain.map((forum, place): [number, number] => [
-    place,
-    RAISED_IN[place] ?? 0.05,
-  ]);
+  const raisedIn = chain.map((forum, place): [number, number] => [place, RAISED_IN[place] ?? 0.05]);
 
   // --- cases: proposed evenly over the years, each followed up the chain until it waits, is on a meeting to come, or ends
   for (let n = 0; n < options.cases; n++) {
@@ -249,21 +212,20 @@ export const generateLog = (
     const correlationId = rng.uuid();
     const stream = caseStreamId(caseId);
     caseIds.push(caseId);
-    const proposedAt =
-      begin + ((n + rng.next()) / options.cases) * (now - HOUR - begin);
+    const proposedAt = begin + ((n + rng.next()) / options.cases) * (now - HOUR - begin);
     let place = rng.weighted(raisedIn);
     const home = chain[place];
     const kind = rng.weighted<CaseKind>([
-      ["decision", 0.5],
-      ["information", 0.35],
-      ["discussion", 0.15],
+      ['decision', 0.5],
+      ['information', 0.35],
+      ['discussion', 0.15],
     ]);
     const year = new Date(proposedAt).getUTCFullYear();
     emit(
       stream,
       proposedAt,
       {
-        type: "CaseProposed",
+        type: 'CaseProposed',
         data: {
           caseId,
           forumId: home.id,
@@ -285,10 +247,8 @@ export const generateLog = (
       continue;
     }
     let clock = proposedAt + 10 * MINUTE;
-    let stage: keyof typeof byStage = "waiting";
-    const withdrawAt = rng.chance(0.02)
-      ? proposedAt + rng.int(1, 60) * DAY
-      : Infinity;
+    let stage: keyof typeof byStage = 'waiting';
+    const withdrawAt = rng.chance(0.02) ? proposedAt + rng.int(1, 60) * DAY : Infinity;
     for (;;) {
       const forum = chain[place];
       let meeting = nextMeeting(forum.id, clock + 2 * DAY);
@@ -297,7 +257,7 @@ export const generateLog = (
         stream,
         clock,
         {
-          type: "CaseScheduled",
+          type: 'CaseScheduled',
           data: {
             caseId,
             forumId: forum.id,
@@ -308,21 +268,16 @@ export const generateLog = (
         },
         correlationId,
       );
-      stage = "scheduled";
+      stage = 'scheduled';
       // Postponed at its meeting, to the next one, once or more.
-      while (
-        meeting &&
-        meeting.start + HOUR < now &&
-        meeting.start < withdrawAt &&
-        rng.chance(0.1)
-      ) {
+      while (meeting && meeting.start + HOUR < now && meeting.start < withdrawAt && rng.chance(0.1)) {
         const to = nextMeeting(forum.id, meeting.start + DAY);
         const at = meeting.start + HOUR;
         emit(
           stream,
           at,
           {
-            type: "CasePostponed",
+            type: 'CasePostponed',
             data: {
               caseId,
               forumId: forum.id,
@@ -336,31 +291,26 @@ export const generateLog = (
           correlationId,
         );
         postponed++;
-        stage = to ? "scheduled" : "waiting";
+        stage = to ? 'scheduled' : 'waiting';
         meeting = to;
       }
-      if (
-        !meeting ||
-        meeting.start + HOUR >= now ||
-        meeting.start >= withdrawAt
-      )
-        break;
+      if (!meeting || meeting.start + HOUR >= now || meeting.start >= withdrawAt) break;
       const decidedAt = meeting.start + HOUR + rng.int(1, 50) * MINUTE;
       const outcome: DecisionOutcome =
-        kind === "information"
-          ? "noted"
-          : kind === "discussion"
-            ? "decided"
+        kind === 'information'
+          ? 'noted'
+          : kind === 'discussion'
+            ? 'decided'
             : rng.weighted<DecisionOutcome>([
-                ["approved", 0.85],
-                ["decided", 0.1],
-                ["rejected", 0.05],
+                ['approved', 0.85],
+                ['decided', 0.1],
+                ['rejected', 0.05],
               ]);
       emit(
         stream,
         decidedAt,
         {
-          type: "CaseDecided",
+          type: 'CaseDecided',
           data: {
             caseId,
             forumId: forum.id,
@@ -373,8 +323,8 @@ export const generateLog = (
         },
         correlationId,
       );
-      stage = "decided";
-      if (outcome !== "rejected")
+      stage = 'decided';
+      if (outcome !== 'rejected')
         decisions.push({
           caseId,
           forumId: forum.id,
@@ -382,63 +332,57 @@ export const generateLog = (
           correlationId,
         });
       const parent = chain[place + 1];
-      if (
-        !parent ||
-        outcome === "rejected" ||
-        !rng.chance(FORWARD_SHARE[place] ?? 0)
-      )
-        break;
+      if (!parent || outcome === 'rejected' || !rng.chance(FORWARD_SHARE[place] ?? 0)) break;
       clock = decidedAt + 5 * MINUTE;
       emit(
         stream,
         clock,
         {
-          type: "CaseForwarded",
+          type: 'CaseForwarded',
           data: {
             caseId,
             fromForumId: forum.id,
             fromMeetingId: meeting.id,
             toForumIds: [parent.id],
-            purpose: rng.chance(0.6) ? "decision" : "information",
+            purpose: rng.chance(0.6) ? 'decision' : 'information',
             forwardedAt: isoLocal(clock),
           },
         },
         correlationId,
       );
       forwarded++;
-      stage = "waiting";
+      stage = 'waiting';
       place++;
       clock += MINUTE;
     }
-    if (withdrawAt < now && stage !== "decided") {
+    if (withdrawAt < now && stage !== 'decided') {
       emit(
         stream,
         withdrawAt,
         {
-          type: "CaseWithdrawn",
+          type: 'CaseWithdrawn',
           data: {
             caseId,
-            reason: "Sagen trækkes af forslagsstiller",
+            reason: 'Sagen trækkes af forslagsstiller',
             withdrawnAt: isoLocal(withdrawAt),
           },
         },
         correlationId,
       );
-      stage = "withdrawn";
-    } else if (stage === "decided") {
-      const closedAt =
-        (lastAt.get(stream) ?? proposedAt) + rng.int(1, 21) * DAY;
+      stage = 'withdrawn';
+    } else if (stage === 'decided') {
+      const closedAt = (lastAt.get(stream) ?? proposedAt) + rng.int(1, 21) * DAY;
       if (closedAt < now && rng.chance(0.7)) {
         emit(
           stream,
           closedAt,
           {
-            type: "CaseClosed",
+            type: 'CaseClosed',
             data: { caseId, closedAt: isoLocal(closedAt) },
           },
           correlationId,
         );
-        stage = "closed";
+        stage = 'closed';
       }
     }
     byStage[stage]++;
@@ -462,24 +406,15 @@ export const generateLog = (
       due = localDate(dueTime);
     } else {
       const place = chain.findIndex((forum) => forum.id === decision.forumId);
-      dueBefore = rng.chance(0.75)
-        ? decision.forumId
-        : (chain[place + 1]?.id ?? decision.forumId);
-      dueTime =
-        (meetings.get(dueBefore) ?? []).find(
-          (meeting) => !meeting.cancelled && meeting.start > assignedAt,
-        )?.start ?? Infinity;
+      dueBefore = rng.chance(0.75) ? decision.forumId : (chain[place + 1]?.id ?? decision.forumId);
+      dueTime = (meetings.get(dueBefore) ?? []).find((meeting) => !meeting.cancelled && meeting.start > assignedAt)?.start ?? Infinity;
     }
-    const owners = rng.chance(0.25)
-      ? [text.SECRETARIAT]
-      : rng.chance(0.2)
-        ? [text.person(rng), text.SECRETARIAT]
-        : [text.person(rng)];
+    const owners = rng.chance(0.25) ? [text.SECRETARIAT] : rng.chance(0.2) ? [text.person(rng), text.SECRETARIAT] : [text.person(rng)];
     emit(
       stream,
       assignedAt,
       {
-        type: "FollowUpAssigned",
+        type: 'FollowUpAssigned',
         data: {
           followUpId,
           caseId: decision.caseId,
@@ -494,19 +429,18 @@ export const generateLog = (
       decision.correlationId,
     );
     const fate = rng.next();
-    const ending =
-      dueTime + (rng.chance(0.3) ? rng.int(1, 40) : -rng.int(0, 20)) * DAY;
+    const ending = dueTime + (rng.chance(0.3) ? rng.int(1, 40) : -rng.int(0, 20)) * DAY;
     if (fate < 0.8 && ending < now) {
       const at = Math.max(assignedAt + DAY, ending);
       emit(
         stream,
         at,
         {
-          type: "FollowUpCompleted",
+          type: 'FollowUpCompleted',
           data: {
             followUpId,
             caseId: decision.caseId,
-            note: rng.chance(0.3) ? "Udført, se referatet" : undefined,
+            note: rng.chance(0.3) ? 'Udført, se referatet' : undefined,
             completedAt: isoLocal(at),
           },
         },
@@ -520,11 +454,11 @@ export const generateLog = (
         stream,
         at,
         {
-          type: "FollowUpCancelled",
+          type: 'FollowUpCancelled',
           data: {
             followUpId,
             caseId: decision.caseId,
-            reason: "Ikke længere relevant",
+            reason: 'Ikke længere relevant',
             cancelledAt: isoLocal(at),
           },
         },
@@ -533,12 +467,10 @@ export const generateLog = (
       continue;
     }
     open++;
-    const dueDate =
-      due ?? (Number.isFinite(dueTime) ? localDate(dueTime) : undefined);
+    const dueDate = due ?? (Number.isFinite(dueTime) ? localDate(dueTime) : undefined);
     if (dueDate !== undefined && dueDate < today) {
       overdue++;
-      overdueByForum[decision.forumId] =
-        (overdueByForum[decision.forumId] ?? 0) + 1;
+      overdueByForum[decision.forumId] = (overdueByForum[decision.forumId] ?? 0) + 1;
       for (const [level, days] of ESCALATIONS) {
         const at = dueTime + days * DAY;
         if (at >= now) break;
@@ -546,7 +478,7 @@ export const generateLog = (
           stream,
           at,
           {
-            type: "FollowUpEscalated",
+            type: 'FollowUpEscalated',
             data: {
               followUpId,
               caseId: decision.caseId,
@@ -562,9 +494,7 @@ export const generateLog = (
 
   events.sort((a, b) => a.at - b.at);
   const all = [...meetings.values()].flat();
-  const upcoming = all.filter(
-    (meeting) => !meeting.cancelled && meeting.start > now,
-  );
+  const upcoming = all.filter((meeting) => !meeting.cancelled && meeting.start > now);
   return {
     events,
     summary: {
@@ -574,10 +504,7 @@ export const generateLog = (
       byStage,
       postponed,
       forwarded,
-      followUps: Math.min(
-        options.followUps,
-        decisions.length > 0 ? options.followUps : 0,
-      ),
+      followUps: Math.min(options.followUps, decisions.length > 0 ? options.followUps : 0),
       openFollowUps: open,
       overdueFollowUps: overdue,
       overdueByForum,
