@@ -48,6 +48,34 @@ describe('GET /api/cases', () => {
     await http().get('/api/cases?limit=0').expect(400);
   });
 
+  it('marks an open case waiting too long: postponed twice, or 90 days since it came to the forum it waits in', async () => {
+    const may = await meeting('styregruppen', '2025-05-02T12:00:00+02:00');
+    const june = await meeting('styregruppen', '2025-06-13T12:00:00+02:00');
+    const august = await meeting('styregruppen', '2025-08-08T12:00:00+02:00');
+    const twice = await propose('styregruppen', 'Takstanalyse');
+    const once = await propose('styregruppen', 'Kapacitet på botilbud');
+    const forwarded = await propose('styregruppen', 'Socialtilsyn Øst årsrapport');
+    for (const caseId of [twice, once, forwarded]) await http().post(`/api/cases/${caseId}/schedule`).send({ meetingId: may }).expect(200);
+    await http().post(`/api/cases/${twice}/postpone`).send({ fromMeetingId: may, toMeetingId: june }).expect(200);
+    await http().post(`/api/cases/${once}/postpone`).send({ fromMeetingId: may, toMeetingId: june }).expect(200);
+    api.clock.set('2025-05-02T12:30:00+02:00');
+    await http().post(`/api/cases/${forwarded}/decide`).send({ meetingId: may, outcome: 'approved', text: 'Godkendt' }).expect(200);
+    await http().post(`/api/cases/${forwarded}/forward`).send({ meetingId: may, toForumIds: ['k17'], purpose: 'decision' }).expect(200);
+    const { position } = (await http().post(`/api/cases/${twice}/postpone`).send({ fromMeetingId: june, toMeetingId: august }).expect(200)).body;
+    const list = async (query = '') => (await http().get(`/api/cases?after=${position}&${query}`).expect(200)).body.items as { id: string; aged: boolean; waitingSince?: string }[];
+    const aged = async () => (await list()).filter((item) => item.aged).map((item) => item.id);
+
+    // Two postponements are the limit; the others have waited 12 days.
+    expect(await aged()).toEqual([twice]);
+    expect((await list()).find((item) => item.id === forwarded)?.waitingSince).toBe('2025-05-02T12:30:00+02:00');
+    // 90 days after the proposal, all but the forwarded case are old; that one waits in K17 since its forward.
+    api.clock.set('2025-07-19T09:00:00+02:00');
+    expect((await aged()).sort()).toEqual([twice, once].sort());
+    api.clock.set('2025-07-31T13:00:00+02:00');
+    expect((await aged()).sort()).toEqual([twice, once, forwarded].sort());
+    expect((await list('aged=true')).map((item) => item.id).sort()).toEqual([twice, once, forwarded].sort());
+  });
+
   it("shows a chair only the cases that have been in their forums", async () => {
     const own = await propose('styregruppen', 'Styregruppens sag');
     const k17Own = await propose('k17', 'K17s sag');

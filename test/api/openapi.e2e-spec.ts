@@ -104,7 +104,7 @@ describe('OpenAPI document', () => {
     const meetingQuery = (document.paths['/api/meetings'].get.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
     expect(meetingQuery.sort()).toEqual(['after', 'forumId', 'from', 'to']);
     const caseQuery = (document.paths['/api/cases'].get.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
-    expect(caseQuery.sort()).toEqual(['after', 'cursor', 'forumId', 'limit', 'q', 'stage', 'status']);
+    expect(caseQuery.sort()).toEqual(['after', 'aged', 'cursor', 'forumId', 'limit', 'q', 'stage', 'status']);
   });
 
   it('documents the 401 and the 404 each route really answers', async () => {

@@ -96,6 +96,8 @@ const expected = {
       kind: 'decision',
       forumId: 'styregruppen',
       presenter: 'Slagelse Kommune',
+      // Not given in the story: the test helper's proposal time.
+      proposedAt: '2025-04-20T09:00:00+02:00',
       status: 'open',
       forums: {
         // Decided on 8/8, where the postponement of line 7 put it: the decision keeps that place in the queue,
@@ -117,6 +119,7 @@ const expected = {
       title: 'Takstanalyse',
       kind: 'information',
       forumId: 'styregruppen',
+      proposedAt: '2025-04-20T09:00:00+02:00',
       status: 'withdrawn',
       forums: { styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'scheduled', meetingId: august.meetingId, startsAt: '2025-08-08T12:00:00+02:00', since: 11 } },
       flow: [{ eventId: idOf(12), forumId: 'styregruppen', what: 'withdrawn', at: '2025-07-01T09:00:00+02:00' }],
@@ -126,6 +129,7 @@ const expected = {
       title: 'Kapacitet på botilbud',
       kind: 'decision',
       forumId: 'k17',
+      proposedAt: '2025-04-20T09:00:00+02:00',
       status: 'closed',
       forums: { k17: { forumId: 'k17', purpose: 'decision', state: 'decided', meetingId: k17.meetingId, startsAt: k17.startsAt, since: 28 } },
       flow: [

@@ -17,6 +17,7 @@ export interface SignedInRequest {
   /** Read by @fastify/cookie. */
   cookies?: Record<string, string | undefined>;
   body?: unknown;
+  query?: Record<string, unknown>;
   principal?: Principal;
 }
 

@@ -29,7 +29,9 @@ export class AccessGuard implements CanActivate {
     const token = page ? request.cookies?.[SESSION_COOKIE] : bearerOf(request.headers.authorization);
     const principal = token ? this.access.authenticate(token) : undefined;
     if (page && !READING.has(request.method ?? 'GET')) {
-      const csrfToken = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+      // A file form's body is read by its handler, after this check: its token travels in the form's address.
+      const multipart = String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+      const csrfToken = multipart ? request.query?.[CSRF_FIELD] : (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
       if (!sameOrigin(request.headers) || !csrfTokenValid(request.cookies?.[CSRF_COOKIE], csrfToken, principal?.accountId)) throw formRefused();
     }
     // A public page still knows who is signed in: the sign-in page of a signed-in browser carries their form token.

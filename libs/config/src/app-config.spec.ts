@@ -36,6 +36,7 @@ describe('loadAppConfig', () => {
       admin: undefined,
       authSecret: undefined,
       tokenTtlHours: 720,
+      ageing: { postponements: 2, days: 90 },
       logLevel: 'info',
     });
   });
@@ -63,6 +64,8 @@ describe('loadAppConfig', () => {
         AUTH_SECRET: 'another-secret-of-thirty-two-characters',
         TOKEN_TTL_HOURS: '12',
         LOG_LEVEL: 'debug',
+        AGEING_POSTPONEMENTS: '3',
+        AGEING_DAYS: '60',
       }),
     ).toEqual({
       port: 8080,
@@ -84,6 +87,7 @@ describe('loadAppConfig', () => {
       authSecret: 'another-secret-of-thirty-two-characters',
       tokenTtlHours: 12,
       logLevel: 'debug',
+      ageing: { postponements: 3, days: 60 },
     });
   });
 

@@ -38,6 +38,13 @@ export class ImportsController {
    * the file said under `file`.
    */
   @Post('file')
+  @CommandDoc({
+    summary: 'Read minutes from a .pdf, .docx or .txt file into a review and a plan, appending none of it yet',
+    created: true,
+    result: ImportReviewDto,
+    resultDescription: 'The review, with the id to commit it by, and what reading the file said',
+    more: [UNREADABLE],
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -26,6 +26,29 @@ const NOTICES: Record<string, string> = {
   udfoert: 'Opfølgningen er markeret som udført.',
 };
 
+/** Who acted where no account did: the parts of the product that append on their own. */
+const ACTORS: Record<string, string> = { import: 'referatimporten', 'process-manager:case-scheduling': 'systemet' };
+
+/** When it happened as the event says (an imported decision happened at its meeting), not when it was stored. */
+const happenedAt = (event: CaseEvent): string => {
+  switch (event.type) {
+    case 'CaseProposed':
+      return event.data.proposedAt;
+    case 'CaseScheduled':
+      return event.data.scheduledAt;
+    case 'CasePostponed':
+      return event.data.postponedAt;
+    case 'CaseDecided':
+      return event.data.decidedAt;
+    case 'CaseForwarded':
+      return event.data.forwardedAt;
+    case 'CaseWithdrawn':
+      return event.data.withdrawnAt;
+    case 'CaseClosed':
+      return event.data.closedAt;
+  }
+};
+
 const notFound = (id: string) => new RefusedError(refuseAsNotFound('case.not_found', `Sagen ${id} findes ikke.`));
 
 /** A case: its way through the forums, every event with who and when, its follow-ups, and the secretariat's next step. */
@@ -218,7 +241,7 @@ export class CasePage {
       }
     })();
     const userId = recorded.metadata?.userId;
-    const who = userId ? (this.accounts.account(userId)?.name ?? 'ukendt konto') : 'systemet';
-    return { when: this.frames.dateTime(recorded.recordedAt.toISOString()), what, who };
+    const who = userId ? (this.accounts.account(userId)?.name ?? ACTORS[userId] ?? 'ukendt konto') : 'systemet';
+    return { when: this.frames.dateTime(happenedAt(event)), what, who };
   }
 }

@@ -1,4 +1,4 @@
-import { Allow, PageRoutes, Principal } from '@app/access';
+import { Allow, forbidden, PageRoutes, Principal, seesForum } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { EscalationLevel } from '@app/domain';
 import { casesProjection, followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
@@ -45,6 +45,7 @@ export class FollowUpsPage {
   @Get('oversigt')
   @Allow('chair')
   overview(@Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('forum') forum?: string, @Query('ok') ok?: string): string {
+    if (forum && !seesForum(this.principal(request), forum)) throw forbidden();
     return this.renderOverview(request, reply, forum || undefined, ok);
   }
 
@@ -68,6 +69,13 @@ export class FollowUpsPage {
     const due = field(body, 'frist');
     const outcome: Outcome = due ? await this.actions.send(request, 'reschedule-follow-up', { followUpId: id, due }) : { refusal: 'Skriv den nye frist.' };
     return this.after(request, reply, body, 'frist', outcome, { followUpId: id, message: '', due });
+  }
+
+  @Post('opfoelgninger/:id/paamind')
+  @Allow('chair')
+  async remind(@Param('id') id: string, @Body() body: unknown, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    this.access.mayAct(this.principal(request), id, ['chair']);
+    return this.after(request, reply, body, 'paamindet', await this.actions.send(request, 'request-follow-up-reminder', { followUpId: id }), { followUpId: id, message: '' });
   }
 
   /** Back to the page the form was on with a line saying it was done, or that page again with the refusal beside the form. */
@@ -144,7 +152,7 @@ export class FollowUpsPage {
         overdue: view.overdue,
         escalation: view.escalatedTo ? ESCALATION_NAMES[view.escalatedTo] : '–',
         canReschedule: mayChange,
-        canRemind: false,
+        canRemind: mayChange,
         refusal: refusal?.message,
       };
     });

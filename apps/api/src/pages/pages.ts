@@ -1,6 +1,8 @@
+import { AccountsPage } from './accounts.page';
 import { BoardPage } from './board.page';
 import { CasePage } from './case.page';
 import { FollowUpsPage } from './follow-ups.page';
+import { ImportPage } from './import.page';
 import { MeetingsPage } from './meetings.page';
 import { PageActions } from './page-actions';
 import { PageFrames } from './page-frames';
@@ -8,6 +10,6 @@ import { PagesFilter } from './pages.filter';
 import { SignInPage } from './sign-in.page';
 
 /** The web pages, served by the API app at `/`, in Danish. */
-export const PAGES = [SignInPage, FollowUpsPage, BoardPage, CasePage, MeetingsPage];
+export const PAGES = [SignInPage, FollowUpsPage, BoardPage, CasePage, MeetingsPage, ImportPage, AccountsPage];
 
 export const PAGE_PROVIDERS = [PageFrames, PageActions, PagesFilter];

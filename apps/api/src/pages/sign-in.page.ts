@@ -27,9 +27,12 @@ export class SignInPage {
 
   @Get('log-ind')
   @Public()
-  show(@Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('naeste') next?: string): string {
-    void reply.type('text/html; charset=utf-8');
-    return signInPage({ frame: this.frames.frame(request, reply, 'Log ind', undefined), next: localPath(next) });
+  show(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('naeste') next?: string): void {
+    if (request.principal) {
+      void reply.redirect(localPath(next) ?? homeOf(request.principal.role), 303);
+      return;
+    }
+    void reply.type('text/html; charset=utf-8').send(signInPage({ frame: this.frames.frame(request, reply, 'Log ind', undefined), next: localPath(next) }));
   }
 
   @Post('log-ind')

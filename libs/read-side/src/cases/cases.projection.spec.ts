@@ -51,6 +51,7 @@ describe('cases projection', () => {
           title: 'Socialtilsyn Østs årsrapport 2024',
           kind: 'information',
           forumId: 'styregruppen',
+          proposedAt: '2025-07-01T09:00:00+02:00',
           status: 'open',
           forums: { styregruppen: { forumId: 'styregruppen', purpose: 'decision', state: 'waiting', since: 1 } },
           flow: [],
