@@ -72,6 +72,16 @@ describeInBrowser('the secretariat in a browser', () => {
     await signInAs(chairPage, baseUrl, 'formand@k17.example', 'k17-formandens-kodeord');
     expect(new URL(chairPage.url()).pathname).toBe('/oversigt');
 
+    // Made a member of Styregruppen instead: the open session has the new role at once.
+    await page.getByRole('link', { name: 'Formand for K17' }).click();
+    await page.getByLabel('Rolle').selectOption({ label: 'medlem' });
+    await page.getByLabel('K17').uncheck();
+    await page.getByLabel('Styregruppen').check();
+    await page.getByRole('button', { name: 'Gem rolle og fora' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Rollen og foraene er gemt');
+    expect(await page.getByRole('row', { name: /formand@k17\.example/ }).textContent()).toMatch(/medlem.*Styregruppen/);
+    expect((await chairPage.goto(`${baseUrl}/oversigt`))?.status()).toBe(403);
+
     await page.getByRole('button', { name: 'Luk kontoen for formand@k17.example' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Kontoen er lukket');
     const after = await chairPage.goto(`${baseUrl}/oversigt`);
