@@ -103,4 +103,16 @@ describe('GET /api/cases', () => {
     expect(listed).not.toContain(own);
     await chair().get('/api/cases?forumId=styregruppen').expect(403);
   });
+
+  it("puts each forum's next meeting on the board with how many cases its agenda has, withdrawn ones left out", async () => {
+    const board = await meeting('styregruppen', '2025-05-02T12:00:00+02:00');
+    const k17 = await meeting('k17', '2025-05-09T09:00:00+02:00');
+    for (const title of ['Takstanalyse', 'Kapacitet på botilbud']) await http().post(`/api/cases/${await propose('styregruppen', title)}/schedule`).send({ meetingId: board }).expect(200);
+    const withdrawn = await propose('k17', 'Fælles indkøb af hjælpemidler');
+    await http().post(`/api/cases/${withdrawn}/schedule`).send({ meetingId: k17 }).expect(200);
+    await http().post(`/api/cases/${withdrawn}/withdraw`).send({ reason: 'Trukket' }).expect(200);
+    const page = (await http().get('/tavle').set('Cookie', `bo_session=${api.token}`).expect(200)).text;
+    expect(page).toMatch(/>Styregruppen [^<]*<\/a>: 2 sager på dagsordenen/);
+    expect(page).toMatch(/>K17 [^<]*<\/a>: 0 sager på dagsordenen/);
+  });
 });

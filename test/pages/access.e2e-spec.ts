@@ -1,32 +1,16 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiUnderTest, startApi } from '../api/api-under-test';
-import { describeInBrowser, launchBrowser, screenshot, signInAs } from './browser-under-test';
+import { describeInBrowser, screenshot, signInAs, withBrowserAndApi } from './browser-under-test';
 
 const MEMBER = { email: 'peter.lind@slagelse.example', password: 'medlemmets-kodeord', name: 'Peter Lind' };
 const K17_CHAIR = { email: 'formand@k17.example', password: 'k17-formandens-kodeord', name: 'Formand for K17' };
 
 describeInBrowser('who sees and does what, in a browser', () => {
-  let api: ApiUnderTest;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let baseUrl: string;
   let ids: { styregruppenCase: string; k17Case: string; memberFollowUp: string; styregruppenFollowUp: string };
 
-  const account = (who: typeof MEMBER, role: string, forumIds: string[]) =>
-    api.http().post('/api/accounts').send({ email: who.email, name: who.name, role, forumIds, password: who.password }).expect(201);
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-
-  beforeEach(async () => {
-    api = await startApi('2025-04-20T09:00:00+02:00');
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = await api.app.getUrl();
+  const run = withBrowserAndApi('2025-04-20T09:00:00+02:00', async (api) => {
+    const account = (who: typeof MEMBER, role: string, forumIds: string[]) =>
+      api.http().post('/api/accounts').send({ email: who.email, name: who.name, role, forumIds, password: who.password }).expect(201);
     await account(MEMBER, 'member', ['styregruppen']);
     await account(K17_CHAIR, 'chair', ['k17']);
     const styregruppenCase = (await api.http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Kapacitet på botilbud for voksne', kind: 'decision' }).expect(201)).body.id;
@@ -37,16 +21,10 @@ describeInBrowser('who sees and does what, in a browser', () => {
     const styregruppenFollowUp = (await followUp(styregruppenCase, 'Notat om takster', { name: 'Sekretariatet' })).body.id;
     ids = { styregruppenCase, k17Case, memberFollowUp, styregruppenFollowUp };
     api.clock.set('2025-05-20T09:00:00+02:00');
-    context = await browser.newContext({ locale: 'da-DK' });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-    await api?.close();
   });
 
   it("lets a member mark their own follow-up done, and neither decide a case nor see another forum's", async () => {
+    const { api, page, baseUrl } = run;
     await signInAs(page, baseUrl, MEMBER.email, MEMBER.password);
     expect(new URL(page.url()).pathname).toBe('/mine');
     expect(await page.getByText('Notat om takster').count()).toBe(0);
@@ -73,6 +51,7 @@ describeInBrowser('who sees and does what, in a browser', () => {
   });
 
   it("shows a chair of K17 none of Styregruppen's follow-ups", async () => {
+    const { page, baseUrl } = run;
     await signInAs(page, baseUrl, K17_CHAIR.email, K17_CHAIR.password);
     expect(new URL(page.url()).pathname).toBe('/oversigt');
     expect(await page.getByText('Notat om takster').count()).toBe(0);
@@ -86,6 +65,7 @@ describeInBrowser('who sees and does what, in a browser', () => {
   });
 
   it('refuses a form posted from another site to a signed-in browser, and nothing happens', async () => {
+    const { api, page, baseUrl } = run;
     await signInAs(page, baseUrl, MEMBER.email, MEMBER.password);
     // Another site on the same host, another port: the same site to the browser, so SameSite sends the cookie.
     const target = `${baseUrl}/opfoelgninger/${ids.memberFollowUp}/udfoert`;

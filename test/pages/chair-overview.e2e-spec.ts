@@ -1,41 +1,20 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiUnderTest, startApi } from '../api/api-under-test';
-import { describeInBrowser, launchBrowser, screenshot, signInAs } from './browser-under-test';
+import { describeInBrowser, screenshot, signInAs, withBrowserAndApi } from './browser-under-test';
 
 const CHAIR = { email: 'formand@styregruppen.example', password: 'formandens-kodeord' };
 
 describeInBrowser("the chair's overview in a browser", () => {
-  let api: ApiUnderTest;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-
-  beforeEach(async () => {
-    api = await startApi('2025-04-20T09:00:00+02:00');
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = await api.app.getUrl();
+  const run = withBrowserAndApi('2025-04-20T09:00:00+02:00', async (api) => {
     await api.http().post('/api/accounts').send({ email: CHAIR.email, name: 'Formand for Styregruppen', role: 'chair', forumIds: ['styregruppen'], password: CHAIR.password }).expect(201);
-    context = await browser.newContext({ locale: 'da-DK' });
-    context.setDefaultTimeout(8000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-    await api?.close();
   });
 
   const overdueFollowUp = async (forumId: string, title: string, description: string, due: string): Promise<string> => {
+    const { api } = run;
     const caseId = (await api.http().post('/api/cases').send({ forumId, title, kind: 'decision' }).expect(201)).body.id;
     return (await api.http().post(`/api/cases/${caseId}/follow-ups`).send({ description, owners: [{ name: 'Slagelse Kommune', organisation: 'Slagelse Kommune' }], due }).expect(201)).body.id;
   };
 
   it('shows an overdue follow-up of their forum, and takes it off once marked done', async () => {
+    const { api, page, baseUrl } = run;
     await overdueFollowUp('styregruppen', 'Kapacitet på botilbud for voksne', 'Opgørelse af ventelister', '2025-06-01');
     await overdueFollowUp('k17', 'Fælles indkøb af hjælpemidler', 'Udkast til udbudsmateriale', '2025-05-01');
     api.clock.set('2025-06-20T09:00:00+02:00');

@@ -1,36 +1,14 @@
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { ApiUnderTest, startApi, TEST_ADMIN } from '../api/api-under-test';
-import { describeInBrowser, launchBrowser, screenshot, signInAs } from './browser-under-test';
+import { TEST_ADMIN } from '../api/api-under-test';
+import { describeInBrowser, screenshot, signInAs, withBrowserAndApi } from './browser-under-test';
 
 const MINUTES = join(__dirname, '..', '..', 'examples', 'referat-styregruppen-2026-03-06.txt');
 
 describeInBrowser('the secretariat in a browser', () => {
-  let api: ApiUnderTest;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-
-  beforeEach(async () => {
-    api = await startApi('2026-03-10T09:00:00+01:00');
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = await api.app.getUrl();
-    context = await browser.newContext({ locale: 'da-DK' });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-    await api?.close();
-  });
+  const run = withBrowserAndApi('2026-03-10T09:00:00+01:00');
 
   it('imports a minutes file, confirms it, and sees its cases on the board and the chain on a case page', async () => {
+    const { page, baseUrl } = run;
     await signInAs(page, baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
     expect(new URL(page.url()).pathname).toBe('/tavle');
 
@@ -78,6 +56,7 @@ describeInBrowser('the secretariat in a browser', () => {
   });
 
   it('creates an account for a chair on the accounts page, who can then sign in, and closes it again', async () => {
+    const { browser, page, baseUrl } = run;
     await signInAs(page, baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.getByRole('link', { name: 'Konti' }).click();
     await page.getByLabel('E-mailadresse').fill('formand@k17.example');
@@ -101,6 +80,16 @@ describeInBrowser('the secretariat in a browser', () => {
     await signInAs(chairPage, baseUrl, 'formand@k17.example', 'k17-formandens-kodeord');
     expect(new URL(chairPage.url()).pathname).toBe('/oversigt');
 
+    // Made a member of Styregruppen instead: the open session has the new role at once.
+    await page.getByRole('link', { name: 'Formand for K17' }).click();
+    await page.getByLabel('Rolle').selectOption({ label: 'medlem' });
+    await page.getByLabel('K17').uncheck();
+    await page.getByLabel('Styregruppen').check();
+    await page.getByRole('button', { name: 'Gem rolle og fora' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Rollen og foraene er gemt');
+    expect(await page.getByRole('row', { name: /formand@k17\.example/ }).textContent()).toMatch(/medlem.*Styregruppen/);
+    expect((await chairPage.goto(`${baseUrl}/oversigt`))?.status()).toBe(403);
+
     await page.getByRole('button', { name: 'Luk kontoen for formand@k17.example' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Kontoen er lukket');
     const after = await chairPage.goto(`${baseUrl}/oversigt`);
@@ -109,6 +98,7 @@ describeInBrowser('the secretariat in a browser', () => {
   });
 
   it('shows a refused decision beside its form and keeps what was typed', async () => {
+    const { api, page, baseUrl } = run;
     const meetingId = (await api.http().post('/api/meetings').send({ forumId: 'k17', startsAt: '2026-03-20T10:00:00+01:00' }).expect(201)).body.id;
     const caseId = (await api.http().post('/api/cases').send({ forumId: 'k17', title: 'Fælles indkøb af hjælpemidler', kind: 'decision' }).expect(201)).body.id;
     await api.http().post(`/api/cases/${caseId}/schedule`).send({ meetingId }).expect(200);

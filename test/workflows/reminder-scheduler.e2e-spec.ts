@@ -86,6 +86,25 @@ describe('the reminder scheduler', () => {
     expect(await scheduled(queue)).toEqual({});
   });
 
+  it('given a chair asks twice for the owners of a follow-up to be reminded, then each request is a job due now, and a request handed over again adds none', async () => {
+    const requested = (requestedAt: string): DomainEvent => ({
+      type: 'FollowUpReminderRequested',
+      data: { followUpId: 'kontakt-kora', caseId: 'ventelister', requestedBy: 'formand-styregruppen', requestedAt },
+    });
+    await given(followUpAssigned('kontakt-kora', 'ventelister', { due: '2026-01-15' }));
+    const first = record(requested('2025-11-01T10:00:00+01:00'));
+    const second = record(requested('2025-11-01T10:05:00+01:00'));
+    for (const event of [first, second, first]) {
+      view.apply(event);
+      await scheduler.onEvent(event, NOW);
+    }
+    expect(await scheduled(queue)).toEqual({
+      'follow-up-due-date--kontakt-kora': { fireAt: '2026-01-08T08:00:00.000Z', delay: Date.parse('2026-01-08T08:00:00Z') - NOW },
+      [`follow-up-requested--kontakt-kora.${first.id}`]: { fireAt: new Date(NOW).toISOString(), delay: 0 },
+      [`follow-up-requested--kontakt-kora.${second.id}`]: { fireAt: new Date(NOW).toISOString(), delay: 0 },
+    });
+  });
+
   it.each([
     ['before the change in March', '2026-03-27T10:00:00+01:00', '2026-03-20T08:00:00.000Z'],
     ['after the change in March', '2026-04-02T10:00:00+02:00', '2026-03-26T08:00:00.000Z'],

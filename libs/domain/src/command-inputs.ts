@@ -12,6 +12,7 @@ import {
   CancelFollowUpInput,
   CompleteFollowUpInput,
   EscalateFollowUpInput,
+  RequestFollowUpReminderInput,
   RescheduleFollowUpInput,
 } from './follow-ups/follow-up.commands';
 import { RecordImportInput, ReviewMinutesInput } from './imports/import.commands';
@@ -40,6 +41,7 @@ export interface CommandInputs {
   'reschedule-follow-up': RescheduleFollowUpInput;
   'cancel-follow-up': CancelFollowUpInput;
   'escalate-follow-up': EscalateFollowUpInput;
+  'request-follow-up-reminder': RequestFollowUpReminderInput;
   'review-minutes': ReviewMinutesInput;
   'record-import': RecordImportInput;
   'claim-reminder': ClaimReminderInput;

@@ -10,6 +10,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContextFrom } from '../http/command-context.decorator';
 import { FollowUpAccess } from './follow-up-access';
 import { CommandDoc, QueryDoc } from '../http/api-docs';
+import { EmptyDto } from '../http/command-result.dto';
 import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, ListedFollowUpDto, RescheduleFollowUpDto } from './follow-up.dtos';
 
 /** An owner as listed, with whether reminders reach them; the secretariat is told of those they do not. */
@@ -66,6 +67,16 @@ export class FollowUpsController {
   reschedule(@Param('id') id: string, @Body() body: RescheduleFollowUpDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
     this.access.mayAct(principal, id, ['chair']);
     return this.commands.execute(new CommandRequest('reschedule-follow-up', { followUpId: id, ...body }, context));
+  }
+
+  /** The owners get the follow-up's reminder at once, each request its own mail; the worker sends it. */
+  @Post(':id/remind')
+  @HttpCode(200)
+  @Allow('chair')
+  @CommandDoc({ summary: "Send a follow-up's owners a reminder now", notFound: ['follow_up.not_found'], conflicts: ['follow_up.done', 'follow_up.cancelled'] })
+  remind(@Param('id') id: string, @Body() _body: EmptyDto, @SignedIn() principal: Principal, @CommandContextFrom() context: CommandContext): Promise<CommandResult> {
+    this.access.mayAct(principal, id, ['chair']);
+    return this.commands.execute(new CommandRequest('request-follow-up-reminder', { followUpId: id }, context));
   }
 
   @Post(':id/cancel')

@@ -1,12 +1,12 @@
 import { AccessService, hashPassword, PageRoutes, Principal } from '@app/access';
-import { Role } from '@app/domain';
+import { RefusedError, refuseAsNotFound, Role } from '@app/domain';
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { field, Outcome, PageActions } from './page-actions';
 import { PageFrames, PageRequest, ROLE_NAMES } from './page-frames';
 import { PagesFilter } from './pages.filter';
-import { accountsPage, AccountsPageData } from './views/accounts.view';
+import { accountPage, accountsPage, AccountsPageData } from './views/accounts.view';
 
 const MIN_PASSWORD = 12;
 const ROLES: Role[] = ['member', 'chair', 'secretariat'];
@@ -14,6 +14,7 @@ const NOTICES: Record<string, string> = {
   oprettet: 'Kontoen er oprettet.',
   lukket: 'Kontoen er lukket; dens tokens virker ikke længere.',
   kode: 'Adgangskoden er skiftet; kontoens tidligere tokens virker ikke længere.',
+  rolle: 'Rollen og foraene er gemt.',
 };
 
 /** The secretariat manages accounts: who may sign in, with which role, for which forums. */
@@ -53,6 +54,24 @@ export class AccountsPage {
     void reply.status(409).type('text/html; charset=utf-8').send(html);
   }
 
+  @Get(':id')
+  account(@Param('id') id: string, @Req() request: PageRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
+    void reply.type('text/html; charset=utf-8');
+    return this.accountForm(request, reply, id);
+  }
+
+  @Post(':id/rolle')
+  async grant(@Param('id') id: string, @Body() body: Record<string, string>, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const role = (ROLES.includes(body.role as Role) ? body.role : 'member') as Role;
+    const forumIds = this.frames.forums.filter((forum) => body[`forum-${forum.id}`] === '1').map((forum) => forum.id);
+    const outcome = await this.actions.send(request, 'grant-account-role', { accountId: id, role, forumIds });
+    if ('done' in outcome) {
+      void reply.redirect('/konti?ok=rolle', 303);
+      return;
+    }
+    void reply.status(409).type('text/html; charset=utf-8').send(this.accountForm(request, reply, id, { formId: 'rolle', message: outcome.refusal }, role, forumIds));
+  }
+
   @Post(':id/kode')
   async changePassword(@Param('id') id: string, @Body() body: Record<string, string>, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const password = body.password ?? '';
@@ -75,6 +94,22 @@ export class AccountsPage {
       return;
     }
     void reply.status(409).type('text/html; charset=utf-8').send(this.page(request, reply, { typed: {}, refusal: { formId: 'konto', message: outcome.refusal } }));
+  }
+
+  private accountForm(request: PageRequest, reply: FastifyReply, id: string, refusal?: { formId: string; message: string }, role?: Role, forumIds?: string[]): string {
+    const account = this.access.account(id);
+    if (!account) throw new RefusedError(refuseAsNotFound('account.not_found', `Kontoen ${id} findes ikke.`));
+    const shownRole = role ?? account.role;
+    const shownForums = forumIds ?? account.forumIds;
+    return accountPage({
+      frame: this.frames.frame(request, reply, account.name, request.principal as Principal, '/konti'),
+      id,
+      email: account.email,
+      disabled: account.disabled,
+      roles: ROLES.map((roleId) => ({ id: roleId, name: ROLE_NAMES[roleId], selected: roleId === shownRole })),
+      forums: this.frames.forums.map((forum) => ({ id: forum.id, name: forum.name, checked: shownForums.includes(forum.id) })),
+      refusal,
+    });
   }
 
   private page(request: PageRequest, reply: FastifyReply, data: Pick<AccountsPageData, 'typed' | 'refusal'>, notice?: string, role: Role = 'member', forumIds: string[] = []): string {

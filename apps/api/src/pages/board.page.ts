@@ -1,7 +1,7 @@
 import { Allow, forbidden, PageRoutes, Principal } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { CASE_STAGES, CaseListItem, casesProjection, CaseStage, listCases, meetingAgenda, meetingsProjection, nextMeetingOf, ProjectionRunner } from '@app/read-side';
+import { agendaSizes, CASE_STAGES, CaseListItem, casesProjection, CaseStage, listCases, meetingsProjection, nextMeetingOf, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Inject, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -62,11 +62,12 @@ export class BoardPage {
       visibleForumIds: principal.role === 'secretariat' ? undefined : principal.forumIds,
       ageing: { ...this.config.ageing, today: this.frames.today(now) },
     });
-    const nextMeetings = visibleForums.flatMap((forum) => {
+    const upcoming = visibleForums.flatMap((forum) => {
       const meeting = nextMeetingOf(meetings, forum.id, now);
-      if (!meeting) return [];
-      return [{ meetingId: meeting.id, forumName: forum.name, when: this.frames.dateTime(meeting.startsAt), count: meetingAgenda(cases, meetings, meeting.id)?.items.length ?? 0 }];
+      return meeting ? [{ forum, meeting }] : [];
     });
+    const sizes = agendaSizes(cases, meetings, upcoming.map(({ meeting }) => meeting.id));
+    const nextMeetings = upcoming.map(({ forum, meeting }) => ({ meetingId: meeting.id, forumName: forum.name, when: this.frames.dateTime(meeting.startsAt), count: sizes.get(meeting.id) ?? 0 }));
     const next = page.last ? `/tavle?${new URLSearchParams({ ...(q && { q }), ...(forumId && { forum: forumId }), ...(stage && { stage }), ...(agedOnly && { aged: '1' }), ...(includeStanding && { faste: '1' }), efter: page.last }).toString()}` : undefined;
     void reply.type('text/html; charset=utf-8');
     return boardPage({

@@ -71,6 +71,13 @@ export class FollowUpsPage {
     return this.after(request, reply, body, 'frist', outcome, { followUpId: id, message: '', due });
   }
 
+  @Post('opfoelgninger/:id/paamind')
+  @Allow('chair')
+  async remind(@Param('id') id: string, @Body() body: unknown, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    this.access.mayAct(this.principal(request), id, ['chair']);
+    return this.after(request, reply, body, 'paamindet', await this.actions.send(request, 'request-follow-up-reminder', { followUpId: id }), { followUpId: id, message: '' });
+  }
+
   /** Back to the page the form was on with a line saying it was done, or that page again with the refusal beside the form. */
   private after(request: PageRequest, reply: FastifyReply, body: unknown, done: string, outcome: Outcome, refused: Refused): void {
     const back = localPath(field(body, 'tilbage')) ?? '/oversigt';
@@ -145,7 +152,7 @@ export class FollowUpsPage {
         overdue: view.overdue,
         escalation: view.escalatedTo ? ESCALATION_NAMES[view.escalatedTo] : '–',
         canReschedule: mayChange,
-        canRemind: false,
+        canRemind: mayChange,
         refusal: refusal?.message,
       };
     });

@@ -12,7 +12,7 @@ const onFollowUp = (
 ): Promise<CommandResult> =>
   runner.run({ decider: followUpDecider, streamId: followUpStreamId(followUpId), id: followUpId, context, command: (_state, now) => command(now) });
 
-export const followUpCommandHandlers: CommandHandlers<'assign-follow-up' | 'complete-follow-up' | 'reschedule-follow-up' | 'cancel-follow-up' | 'escalate-follow-up'> = {
+export const followUpCommandHandlers: CommandHandlers<'assign-follow-up' | 'complete-follow-up' | 'reschedule-follow-up' | 'cancel-follow-up' | 'escalate-follow-up' | 'request-follow-up-reminder'> = {
   'assign-follow-up': async ({ caseId, followUpId, ...assignment }, context, { runner, forums }) => {
     if (assignment.dueBeforeMeetingOfForumId !== undefined) assertForums(forums, 'dueBeforeMeetingOfForumId', [assignment.dueBeforeMeetingOfForumId]);
     const facts = await loadCaseFacts(runner, caseId);
@@ -23,4 +23,6 @@ export const followUpCommandHandlers: CommandHandlers<'assign-follow-up' | 'comp
   'reschedule-follow-up': ({ followUpId, due }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'RescheduleFollowUp', due, now })),
   'cancel-follow-up': ({ followUpId, reason }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'CancelFollowUp', reason, now })),
   'escalate-follow-up': ({ followUpId, level }, context, { runner }) => onFollowUp(runner, followUpId, context, (now) => ({ type: 'EscalateFollowUp', level, now })),
+  'request-follow-up-reminder': ({ followUpId }, context, { runner }) =>
+    onFollowUp(runner, followUpId, context, (now) => ({ type: 'RequestFollowUpReminder', requestedBy: context.userId, now })),
 };

@@ -28,6 +28,9 @@ export interface EscalateFollowUpInput {
   followUpId: string;
   level: EscalationLevel;
 }
+export interface RequestFollowUpReminderInput {
+  followUpId: string;
+}
 
 /** What a follow-up's rules need to know of its case; the handler reads it from the case's stream. */
 export interface CaseFacts {
@@ -42,5 +45,7 @@ export type CompleteFollowUp = { type: 'CompleteFollowUp'; now: IsoDateTime } & 
 export type RescheduleFollowUp = { type: 'RescheduleFollowUp'; now: IsoDateTime } & Omit<RescheduleFollowUpInput, 'followUpId'>;
 export type CancelFollowUp = { type: 'CancelFollowUp'; now: IsoDateTime } & Omit<CancelFollowUpInput, 'followUpId'>;
 export type EscalateFollowUp = { type: 'EscalateFollowUp'; now: IsoDateTime } & Omit<EscalateFollowUpInput, 'followUpId'>;
+/** `requestedBy`: the signed-in account that asked, so the follow-up's history says who chased it. */
+export type RequestFollowUpReminder = { type: 'RequestFollowUpReminder'; requestedBy?: string; now: IsoDateTime };
 
-export type FollowUpCommand = AssignFollowUp | CompleteFollowUp | RescheduleFollowUp | CancelFollowUp | EscalateFollowUp;
+export type FollowUpCommand = AssignFollowUp | CompleteFollowUp | RescheduleFollowUp | CancelFollowUp | EscalateFollowUp | RequestFollowUpReminder;

@@ -2,7 +2,7 @@ import { fold } from '../shared/decider';
 import { specFor } from '../shared/decider.testing';
 import { AssignFollowUp, CaseFacts, FollowUpCommand } from './follow-up.commands';
 import { followUpDecider } from './follow-up.decider';
-import { FollowUpAssigned, FollowUpCancelled, FollowUpCompleted, FollowUpEscalated, FollowUpEvent, FollowUpRescheduled, Owner } from './follow-up.events';
+import { FollowUpAssigned, FollowUpCancelled, FollowUpCompleted, FollowUpEscalated, FollowUpEvent, FollowUpReminderRequested, FollowUpRescheduled, Owner } from './follow-up.events';
 
 const given = specFor(followUpDecider);
 
@@ -55,7 +55,13 @@ const everyCommandButAssign: [string, FollowUpCommand][] = [
   ['moving its due date', { type: 'RescheduleFollowUp', due: '2025-11-14', now: '2025-09-05T08:30:00+02:00' }],
   ['cancelling it', { type: 'CancelFollowUp', now: '2025-09-05T08:30:00+02:00' }],
   ['escalating it', { type: 'EscalateFollowUp', level: 'chair', now: '2025-09-17T07:00:00+02:00' }],
+  ['reminding its owners now', { type: 'RequestFollowUpReminder', requestedBy: 'formand-styregruppen', now: '2025-09-05T08:30:00+02:00' }],
 ];
+
+const reminderRequested = (requestedAt: string): FollowUpReminderRequested => ({
+  type: 'FollowUpReminderRequested',
+  data: { followUpId, caseId, requestedBy: 'formand-styregruppen', requestedAt },
+});
 
 describe('follow-up decider', () => {
   describe('when none', () => {
@@ -136,6 +142,18 @@ describe('follow-up decider', () => {
         .then([cancelled]);
     });
 
+    it('records who asked for its owners to be reminded now, and when', () => {
+      given([assigned])
+        .when({ type: 'RequestFollowUpReminder', requestedBy: 'formand-styregruppen', now: '2025-09-15T10:00:00+02:00' })
+        .then([reminderRequested('2025-09-15T10:00:00+02:00')]);
+    });
+
+    it('takes a second request for a reminder as a reminder of its own', () => {
+      given([assigned, reminderRequested('2025-09-15T10:00:00+02:00')])
+        .when({ type: 'RequestFollowUpReminder', requestedBy: 'formand-styregruppen', now: '2025-09-16T10:00:00+02:00' })
+        .then([reminderRequested('2025-09-16T10:00:00+02:00')]);
+    });
+
     it('escalates an overdue follow-up to its owners first', () => {
       given([assigned]).when({ type: 'EscalateFollowUp', level: 'owner', now: '2025-09-13T07:00:00+02:00' }).then([escalatedToOwner]);
     });
@@ -191,7 +209,7 @@ describe('follow-up decider', () => {
   });
 
   describe('evolve', () => {
-    it('folds a follow-up that was moved, escalated twice and then done', () => {
+    it('folds a follow-up that was moved, escalated twice, chased and then done', () => {
       const history: FollowUpEvent[] = [
         assigned,
         {
@@ -200,6 +218,7 @@ describe('follow-up decider', () => {
         },
         { ...escalatedToOwner, data: { ...escalatedToOwner.data, escalatedAt: '2025-09-16T07:00:00+02:00' } },
         { ...escalatedToSecretariat, data: { ...escalatedToSecretariat.data, escalatedAt: '2025-09-17T07:00:00+02:00' } },
+        reminderRequested('2025-09-18T09:00:00+02:00'),
       ];
       expect(fold(followUpDecider, history)).toEqual({
         status: 'open',

@@ -61,6 +61,8 @@ export const decideFollowUp = (command: FollowUpCommand, state: FollowUpState): 
         return refuse('follow_up.already_escalated', 'Opfølgningen er allerede eskaleret så langt.');
       return [{ type: 'FollowUpEscalated', data: { followUpId, caseId, level: command.level, escalatedAt: command.now } }];
     }
+    case 'RequestFollowUpReminder':
+      return [{ type: 'FollowUpReminderRequested', data: { followUpId, caseId, requestedBy: command.requestedBy, requestedAt: command.now } }];
     default:
       return assertNever(command);
   }

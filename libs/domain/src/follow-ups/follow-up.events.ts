@@ -39,6 +39,12 @@ export type FollowUpEscalated = {
   data: { followUpId: string; caseId: string; level: EscalationLevel; escalatedAt: IsoDateTime };
 };
 
-export type FollowUpEvent = FollowUpAssigned | FollowUpCompleted | FollowUpRescheduled | FollowUpCancelled | FollowUpEscalated;
+/** Someone asked for the owners to be reminded now, outside the reminders' own times; each request is one mail to each owner. */
+export type FollowUpReminderRequested = {
+  type: 'FollowUpReminderRequested';
+  data: { followUpId: string; caseId: string; requestedBy?: string; requestedAt: IsoDateTime };
+};
+
+export type FollowUpEvent = FollowUpAssigned | FollowUpCompleted | FollowUpRescheduled | FollowUpCancelled | FollowUpEscalated | FollowUpReminderRequested;
 
 export const followUpStreamId = (followUpId: string): string => `follow-up-${followUpId}`;

@@ -24,5 +24,7 @@ export const evolveFollowUp = (state: FollowUpState, event: FollowUpEvent): Foll
       return { ...state, status: 'cancelled' };
     case 'FollowUpEscalated':
       return { ...state, escalatedTo: event.data.level };
+    case 'FollowUpReminderRequested':
+      return state;
   }
 };

@@ -66,9 +66,25 @@ const stageOf = (summary: CaseSummary, forumId?: string): CaseStage | undefined 
   return 'decided';
 };
 
+/**
+ * Each summary's searchable text, lower-cased once: a search that few cases match reads every case, and
+ * lower-casing each one's text again per search was most of its time. Keyed by the summary itself, which
+ * the projection replaces whenever the case changes, so a text is never that of an older state.
+ */
+const searchTexts = new WeakMap<CaseSummary, string>();
+
+const searchText = (summary: CaseSummary): string => {
+  let text = searchTexts.get(summary);
+  if (text === undefined) {
+    text = [summary.title, ...summary.flow.map((entry) => entry.text ?? '')].join('\n').toLocaleLowerCase('da');
+    searchTexts.set(summary, text);
+  }
+  return text;
+};
+
 const matches = (summary: CaseSummary, words: readonly string[]): boolean => {
   if (words.length === 0) return true;
-  const text = [summary.title, ...summary.flow.map((entry) => entry.text ?? '')].join('\n').toLocaleLowerCase('da');
+  const text = searchText(summary);
   return words.every((word) => text.includes(word));
 };
 

@@ -51,7 +51,8 @@ export const followUpsProjection: Projection<FollowUpRecord> = {
       const { followUpId, caseId, forumId, description, owners, due, dueBeforeMeetingOfForumId, assignedAt } = event.data;
       return copyOf({ id: followUpId, caseId, forumId, description, owners, due, dueBeforeMeetingOfForumId, status: 'open', assignedAt });
     }
-    if (!record) return record;
+    // A reminder asked for changes nothing a list shows.
+    if (!record || event.type === 'FollowUpReminderRequested') return record;
     const next = copyOf(record);
     switch (event.type) {
       case 'FollowUpCompleted':

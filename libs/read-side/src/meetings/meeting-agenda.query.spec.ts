@@ -1,5 +1,5 @@
 import { caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, meetingCancelled, meetingScheduled, readModels } from '../testing/read-side.testing';
-import { meetingAgenda } from './meeting-agenda.query';
+import { agendaSizes, meetingAgenda } from './meeting-agenda.query';
 
 const may = { meetingId: 'styregruppen-2025-05-02', startsAt: '2025-05-02T09:00:00+02:00' };
 const august = { meetingId: 'styregruppen-2025-08-08', startsAt: '2025-08-08T11:00:00+02:00' };
@@ -133,5 +133,30 @@ describe('meeting agenda', () => {
   it('given a meeting nobody has scheduled, then there is no agenda', () => {
     const { cases, meetings } = augustAgenda();
     expect(meetingAgenda(cases, meetings, 'styregruppen-2025-12-12')).toBeUndefined();
+  });
+
+  it('given several meetings, then agendaSizes counts in one pass what each meeting’s agenda lists, withdrawn and moved cases left out', () => {
+    const { cases, meetings } = readModels([
+      ...[may, august, september].map(({ meetingId, startsAt }) => meetingScheduled(meetingId, 'styregruppen', startsAt)),
+      meetingScheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00'),
+      caseProposed('dialog-socialtilsyn', 'styregruppen', { title: 'Dialog med Socialtilsyn Øst', kind: 'discussion' }),
+      caseScheduled('dialog-socialtilsyn', 'styregruppen', august.meetingId, august.startsAt),
+      caseProposed('takstanalyse', 'styregruppen', { title: 'Takstanalyse 2026' }),
+      caseScheduled('takstanalyse', 'styregruppen', may.meetingId, may.startsAt),
+      casePostponed('takstanalyse', 'styregruppen', may.meetingId, '2025-05-02T09:10:00+02:00', { to: august }),
+      caseProposed('aarsrapport', 'styregruppen', { title: 'Socialtilsyn Østs årsrapport 2024', kind: 'information' }),
+      caseScheduled('aarsrapport', 'styregruppen', may.meetingId, may.startsAt),
+      caseDecided('aarsrapport', 'styregruppen', may.meetingId, '2025-05-02T11:45:00+02:00', { outcome: 'noted', text: 'Noteret' }),
+      caseForwarded('aarsrapport', 'styregruppen', may.meetingId, ['k17'], 'information', '2025-05-02T11:46:00+02:00'),
+      caseScheduled('aarsrapport', 'k17', 'k17-2025-08-22', '2025-08-22T09:00:00+02:00'),
+      caseProposed('tilbagetrukket', 'styregruppen', { title: 'Punkt trukket af Slagelse' }),
+      caseScheduled('tilbagetrukket', 'styregruppen', september.meetingId, september.startsAt),
+      caseWithdrawn('tilbagetrukket', '2025-09-01T09:00:00+02:00'),
+      caseProposed('venter', 'styregruppen', { title: 'Rekruttering af plejefamilier' }),
+    ]);
+    const ids = [may.meetingId, august.meetingId, september.meetingId, 'k17-2025-08-22', 'styregruppen-2025-12-12'];
+    const sizes = agendaSizes(cases, meetings, ids);
+    expect(Object.fromEntries(ids.map((id) => [id, sizes.get(id)]))).toEqual({ [may.meetingId]: 1, [august.meetingId]: 2, [september.meetingId]: 0, 'k17-2025-08-22': 1, 'styregruppen-2025-12-12': 0 });
+    for (const id of ids.slice(0, 4)) expect(sizes.get(id)).toBe(meetingAgenda(cases, meetings, id)?.items.length);
   });
 });

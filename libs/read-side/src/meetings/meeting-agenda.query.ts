@@ -43,3 +43,26 @@ export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetin
     }));
   return { meeting, items };
 };
+
+/**
+ * How many cases each meeting's agenda lists, as `meetingAgenda` would give them, in one pass over the cases
+ * for all the meetings asked: the board shows the count for each forum's next meeting, and a pass per
+ * meeting read every case once for each. A meeting not known counts 0.
+ */
+export const agendaSizes = (cases: CasesState, meetings: MeetingsState, meetingIds: readonly string[]): Map<string, number> => {
+  const sizes = new Map<string, number>(meetingIds.map((id) => [id, 0]));
+  const forumOf = new Map<string, string>();
+  for (const id of meetingIds) {
+    const meeting = meetings.get(id);
+    if (meeting) forumOf.set(id, meeting.forumId);
+  }
+  for (const summary of cases.values()) {
+    if (summary.status === 'withdrawn') continue;
+    for (const forumId in summary.forums) {
+      const step = summary.forums[forumId];
+      if (step.meetingId === undefined || step.state === 'waiting' || forumOf.get(step.meetingId) !== forumId) continue;
+      sizes.set(step.meetingId, (sizes.get(step.meetingId) as number) + 1);
+    }
+  }
+  return sizes;
+};

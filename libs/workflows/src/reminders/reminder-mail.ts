@@ -6,6 +6,7 @@ export type ReminderKind =
   | 'follow-ups-due'
   | 'agenda'
   | 'follow-up-due-date'
+  | 'follow-up-requested'
   | 'overdue-digest'
   | 'escalation-owner'
   | 'escalation-secretariat'

@@ -14,7 +14,7 @@ import {
 import { DateTime } from 'luxon';
 import { completionLink, completionLinkExpiry } from './completion-links';
 import { MailCase, MailFollowUp, MailMeeting, Recipient, ReminderMail } from './reminder-mail';
-import { fireTime, followUpReminder } from './reminder-times';
+import { fireTime, followUpOfRequestedReminder, followUpReminder } from './reminder-times';
 import { resolveOwners, secretariatOf } from './recipients';
 
 /** One e-mail to send: its key in the reminder ledger, its recipient, and what it is about. */
@@ -156,6 +156,18 @@ const followUpDueDateMails = (followUpId: string, fireAt: string, context: MailC
   }));
 };
 
+/** The reminder a person asked for: the follow-up's own mail to its owners, as long as it is still open. */
+const requestedMails = (subjectId: string, context: MailContext): PendingMail[] => {
+  const followUpId = followUpOfRequestedReminder(subjectId);
+  const followUp = followUpViews(context, 'open').find((candidate) => candidate.id === followUpId);
+  if (!followUp) return [];
+  return ownersAndSecretariat(followUp.owners, context.directory).map(({ recipient, unreachable }) => ({
+    key: { kind: 'follow-up-requested', subjectId, recipient: recipient.email },
+    recipient,
+    mail: { kind: 'follow-up-due-date', followUp: mailFollowUp(followUp, context, unreachable) },
+  }));
+};
+
 /** Who is told at each step of the ladder: the owners, the secretariat, the forum's chair. */
 const escalationMails = (level: Exclude<EscalationLevel, 'agenda'>, followUpId: string, context: MailContext): PendingMail[] => {
   const followUp = followUpViews(context, 'overdue').find((candidate) => candidate.id === followUpId);
@@ -209,6 +221,8 @@ export const mailsFor = (kind: string, subjectId: string, fireAt: string, contex
       return meetingStillDue(meeting, kind, fireAt, context) ? followUpsDueMails(meeting, context) : [];
     case 'follow-up-due-date':
       return followUpDueDateMails(subjectId, fireAt, context);
+    case 'follow-up-requested':
+      return requestedMails(subjectId, context);
     case 'escalation-owner':
     case 'escalation-secretariat':
     case 'escalation-chair':

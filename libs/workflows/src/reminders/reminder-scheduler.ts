@@ -4,7 +4,7 @@ import { RecordedEvent } from '@app/event-store';
 import { FollowUpRecord, followUpsProjection, meetingsProjection, MeetingView, ReadModels } from '@app/read-side';
 import { DateTime } from 'luxon';
 import { ReminderJobData, ReminderQueue } from './reminder-queue';
-import { followUpReminder, meetingReminders, PlannedReminder, reminderJobId } from './reminder-times';
+import { followUpReminder, meetingReminders, PlannedReminder, reminderJobId, requestedReminder } from './reminder-times';
 
 /** The daily job: each forum's overdue digest and the escalation ladder. */
 export const DAILY_JOB = 'daily';
@@ -50,6 +50,9 @@ export class ReminderScheduler {
       case 'FollowUpCompleted':
       case 'FollowUpCancelled':
         return this.syncFollowUp(event.data.followUpId, now);
+      case 'FollowUpReminderRequested':
+        // Keyed by the request's event: handed over again, it finds its job, or once that is gone its mails in the ledger.
+        return this.queue.add([requestedReminder(event.data.followUpId, recorded.id, now)], now);
       case 'FollowUpEscalated':
         // The ladder's mails go out as the step is taken; the last step puts a case on the agenda instead.
         if (event.data.level === 'agenda') return;

@@ -26,6 +26,20 @@ export interface PlannedReminder {
 
 export const reminderJobId = (kind: string, subjectId: string): string => `${kind}--${subjectId.replace(/:/g, '_')}`;
 
+/**
+ * A reminder asked for by a person is about the follow-up and the request's event: each request is a mail of
+ * its own, and the same request handed over again is the same mail. An event id holds no '.', so the last one
+ * parts the two whatever the follow-up's id holds.
+ */
+export const requestedReminderSubject = (followUpId: string, requestEventId: string): string => `${followUpId}.${requestEventId}`;
+export const followUpOfRequestedReminder = (subjectId: string): string => subjectId.slice(0, subjectId.lastIndexOf('.'));
+
+/** The reminder a person asked for: it fires at once. */
+export const requestedReminder = (followUpId: string, requestEventId: string, now: number): PlannedReminder => {
+  const subjectId = requestedReminderSubject(followUpId, requestEventId);
+  return { jobId: reminderJobId('follow-up-requested', subjectId), kind: 'follow-up-requested', subjectId, fireAt: new Date(now).toISOString() };
+};
+
 const planned = (kind: ScheduledReminderKind, subjectId: string, at: DateTime): PlannedReminder => ({
   jobId: reminderJobId(kind, subjectId),
   kind,
