@@ -37,7 +37,7 @@ import {
   type Contender,
 } from './store/workload';
 
-type LaneKey = 'lean' | 'raw' | 'ours' | 'emmett' | 'emmett-defaults';
+type LaneKey = 'lean' | 'raw' | 'ours' | 'ours-older-file' | 'emmett' | 'emmett-defaults';
 
 interface Sizes {
   warmupSingles: number;
@@ -218,6 +218,10 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
   if (wants('lean')) lanes.push(newLane('lean', new LeanLoop(fileFor('lean'), config.synchronous), config, full));
   if (wants('raw')) lanes.push(newLane('raw', new RawLoop(fileFor('raw'), config.synchronous, schema), config, full));
   if (wants('ours')) lanes.push(newLane('ours', new OursContender(fileFor('ours'), config.synchronous), config, full));
+  if (wants('ours-older-file')) {
+    const contender = new OursContender(fileFor('ours-older-file'), config.synchronous, { olderFile: true });
+    lanes.push(newLane('ours-older-file', contender, config, full));
+  }
   if (wants('emmett')) {
     const { contender, setup } = await loadEmmettPeer().openEmmettLikeForLike(fileFor('emmett'), config.synchronous);
     emmettSetup = setup;
@@ -255,8 +259,8 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
   console.log('');
 
   const byKey = new Map(lanes.map((l) => [l.key, l]));
-  const columnKeys: LaneKey[] = ['lean', 'raw', 'ours', 'emmett', 'emmett-defaults'];
-  const columns = ['lean', 'raw', 'ours', 'emmett', 'emmett defaults*'];
+  const columnKeys: LaneKey[] = ['lean', 'raw', 'ours', 'ours-older-file', 'emmett', 'emmett-defaults'];
+  const columns = ['lean', 'raw', 'ours', 'ours, older file†', 'emmett', 'emmett defaults*'];
   const metrics: { label: string; rates: (l: Lane) => number[] }[] = [
     { label: 'single appends/s', rates: (l) => l.singleRates },
     { label: `batch-of-${config.batchSize} events/s`, rates: (l) => l.batchEventRates },
@@ -291,6 +295,9 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
         `${config.emmettDefaultsScale}x the counts (${emmettDefaults.sizes.singles} singles, ${emmettDefaults.sizes.batches} batches)`,
     );
   }
+  if (byKey.has('ours-older-file')) {
+    console.log('  †ours on a file made before given ids were kept apart (a unique index on every event id), used as it is');
+  }
   if (!byKey.has('ours')) console.log('  ours: n/a: left out by BENCH_ONLY');
   console.log('');
 
@@ -321,6 +328,12 @@ async function run(config: BenchConfig, dir: string): Promise<void> {
       verdicts.push(`${met ? 'met' : 'MISSED'} vs ${c.key}`);
     }
     console.log(`${m.label.padEnd(labelWidth)} | ${cells.join(' | ')} | ${verdicts.join(', ') || 'n/a'}`);
+  }
+  const older = byKey.get('ours-older-file');
+  const lean = byKey.get('lean');
+  if (older && lean) {
+    const ratios = metrics.map((m) => `${m.label} ${fmtRatio(pairedRatio(m.rates(older), m.rates(lean)))}`);
+    console.log(`ours on an older file / lean (no target): ${ratios.join(', ')}`);
   }
   console.log(`targets: ${allMet ? 'ALL MET' : 'NOT ALL MET'}`);
   console.log('');
