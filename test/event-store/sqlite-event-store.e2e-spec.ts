@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEventStore, RecordedEvent, SqliteEventStore, StorageFullError } from '@app/event-store';
+import { createEventStore, EventIdTakenError, RecordedEvent, SqliteEventStore, StorageFullError } from '@app/event-store';
 import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
 
 const POLL_MS = 20;
@@ -184,6 +184,62 @@ describe('SqliteEventStore', () => {
     await expect(store.append('case-1', reusing)).rejects.toThrow(/already stored/);
     expect(await store.readStream('case-1')).toHaveLength(1);
     expect(await store.readStream('case-2')).toEqual([]);
+  });
+
+  it('gives events without an id time-ordered UUIDs (version 7), in the order they were appended', async () => {
+    const store = open();
+    await store.append('case-1', [{ type: 'CaseProposed', data: {} }, { type: 'CaseScheduled', data: {} }]);
+    for (let n = 0; n < 20; n++) await store.append(`case-${n % 3}`, [{ type: 'CaseNoted', data: { n } }]);
+
+    const ids = (await store.readAll()).map((event) => event.id);
+
+    expect(ids).toHaveLength(22);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  describe('on an events.db written before given event ids were kept apart', () => {
+    // Written by the adapter as it was then: case-1 got two events with ids the caller gave (an idempotency
+    // key), meeting-1 and case-1 one more each with ids the store made, and the consumer "worker" a checkpoint at 3.
+    const fixture = join(__dirname, 'fixtures', 'events-before-given-ids.db');
+    const givenIds = ['0b6d4c0e-3f1a-4c55-9f0e-6a1d2b3c4d01', '0b6d4c0e-3f1a-4c55-9f0e-6a1d2b3c4d02'];
+
+    beforeEach(() => copyFileSync(fixture, file));
+
+    it('reads its events, streams and checkpoints as they were', async () => {
+      const store = open();
+
+      expect((await store.readAll()).map(({ position, streamId, revision, type }) => [position, streamId, revision, type])).toEqual([
+        [1, 'case-1', 0, 'CaseProposed'],
+        [2, 'case-1', 1, 'CaseScheduled'],
+        [3, 'meeting-1', 0, 'MeetingScheduled'],
+        [4, 'case-1', 2, 'CaseNoted'],
+      ]);
+      expect((await store.readStream('case-1')).map((event) => event.id).slice(0, 2)).toEqual(givenIds);
+      expect((await store.readStream('case-1', { fromRevision: 2 }))[0].data).toEqual({ note: 'æøå' });
+      expect(await store.headPosition()).toBe(4);
+      expect(await store.loadCheckpoint('worker')).toBe(3);
+    });
+
+    it('answers a late retry of its stored batch, refuses its ids elsewhere, and appends after its last position', async () => {
+      const store = open();
+      const batch = givenIds.map((id, n) => ({ id, type: n === 0 ? 'CaseProposed' : 'CaseScheduled', data: {} }));
+
+      expect(await store.append('case-1', batch, { expectedRevision: 'no_stream' })).toEqual({ nextRevision: 1, position: 2, alreadyStored: true });
+      await expect(store.append('case-2', [{ id: givenIds[0], type: 'CaseProposed', data: {} }])).rejects.toThrow(EventIdTakenError);
+      const given = randomUUID();
+      expect(await store.append('case-1', [{ id: given, type: 'CaseNoted', data: {} }], { expectedRevision: 2 })).toEqual({ nextRevision: 3, position: 5 });
+      expect(await store.append('case-1', [{ id: given, type: 'CaseNoted', data: {} }], { expectedRevision: 2 })).toEqual({ nextRevision: 3, position: 5, alreadyStored: true });
+      expect(await store.append('meeting-1', [{ type: 'MeetingHeld', data: {} }], { expectedRevision: 0 })).toEqual({ nextRevision: 1, position: 6 });
+
+      expect((await store.readAll({ after: 4 })).map((event) => event.type)).toEqual(['CaseNoted', 'MeetingHeld']);
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        db.close();
+      }
+    });
   });
 
   it('refuses an append that finds no room with StorageFullError, stores nothing of it, and names the failure until a write succeeds', async () => {

@@ -22,7 +22,11 @@ export interface EventMetadata {
 }
 
 export interface NewEvent<Type extends string = string, Data = unknown> {
-  /** A UUID. Derive it from the command (idempotency key) where a retry must not append twice. */
+  /**
+   * A UUID. Derive it from the command (idempotency key) where a retry must not append twice. Without one the
+   * store makes a new one (on SQLite time-ordered, version 7), which no retry can bring again: only ids given
+   * here are checked against the ids given before.
+   */
   id?: string;
   type: Type;
   data: Data;

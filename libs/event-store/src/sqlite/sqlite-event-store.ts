@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import {
   AppendResult,
   CheckpointStore,
@@ -76,10 +76,14 @@ const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Da
   // when the transaction returns, so it survives kill -9 of this process; only a power cut or OS crash may
   // drop the last commits. FULL also survives those, at the price of one fsync per append.
   db.pragma(`synchronous = ${synchronous}`);
+  // The event ids the store makes are time-ordered UUIDs, unique by construction: they need no index. Only ids
+  // a caller gives (derived from an idempotency key, so a retry brings the same ones) are looked up, in
+  // given_event_ids. A random id in an index lands on a random page; the log's own table only grows at its end.
+  // No AUTOINCREMENT: nothing is ever deleted from the log, so the rowid never hands out a position twice.
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
-      global_position INTEGER PRIMARY KEY AUTOINCREMENT,
-      event_id TEXT NOT NULL UNIQUE,
+      global_position INTEGER PRIMARY KEY,
+      event_id TEXT NOT NULL,
       stream_id TEXT NOT NULL,
       revision INTEGER NOT NULL,
       type TEXT NOT NULL,
@@ -87,7 +91,11 @@ const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Da
       metadata TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
       UNIQUE (stream_id, revision)
-    )
+    );
+    CREATE TABLE IF NOT EXISTS given_event_ids (
+      event_id TEXT PRIMARY KEY,
+      global_position INTEGER NOT NULL
+    ) WITHOUT ROWID;
   `);
   db.exec(`
     CREATE TABLE IF NOT EXISTS checkpoints (
@@ -111,12 +119,32 @@ const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Da
   return db;
 };
 
-const prepareStatements = (db: Database.Database) => ({
+/**
+ * A file made before given_event_ids has a unique index on every event id in the events table itself. It is
+ * used as it is (rebuilding a large log at start would keep the API from starting for as long): there that
+ * index refuses a taken id and finds a stored one, and given_event_ids stays empty.
+ */
+const indexesEveryEventId = (db: Database.Database): boolean =>
+  db
+    .prepare<[], number>(
+      `SELECT COUNT(*) FROM pragma_index_list('events') AS list JOIN pragma_index_info(list.name) AS info
+        WHERE list."unique" = 1 AND info.name = 'event_id'`,
+    )
+    .pluck()
+    .get()! > 0;
+
+const prepareStatements = (db: Database.Database, everyIdIndexed: boolean) => ({
   currentRevision: db.prepare<[string], number | null>('SELECT MAX(revision) FROM events WHERE stream_id = ?').pluck(),
   insert: db.prepare<[string, string, number, string, string, string, string]>(
     'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
-  storedId: db.prepare<[string], StoredIdRow>('SELECT stream_id, revision, global_position FROM events WHERE event_id = ?'),
+  insertGivenId: db.prepare<[string, number]>('INSERT INTO given_event_ids (event_id, global_position) VALUES (?, ?)'),
+  storedId: db.prepare<[string], StoredIdRow>(
+    everyIdIndexed
+      ? 'SELECT stream_id, revision, global_position FROM events WHERE event_id = ?'
+      : `SELECT events.stream_id, events.revision, events.global_position FROM given_event_ids
+           JOIN events ON events.global_position = given_event_ids.global_position WHERE given_event_ids.event_id = ?`,
+  ),
   head: db.prepare<[], number | null>('SELECT MAX(global_position) FROM events').pluck(),
   streamForwards: db.prepare<[string, number, number], EventRow>(
     `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -159,9 +187,11 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
 
 /**
  * By code, not by class: better-sqlite3 registers its error class once per process, so where the module is
- * loaded more than once (test runners give each file its own registry) `instanceof` misses.
+ * loaded more than once (test runners give each file its own registry) `instanceof` misses. A taken id is
+ * PRIMARYKEY in given_event_ids, UNIQUE in the events table of a file made before it.
  */
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+const TAKEN = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const isUniqueViolation = (error: unknown): boolean => TAKEN.has((error as { code?: unknown } | null)?.code as string);
 
 /**
  * What SQLite answers when a write finds no room, known by code for the same reason: SQLITE_FULL where the
@@ -179,6 +209,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
   private readonly statements: Statements;
+  private readonly everyIdIndexed: boolean;
   private readonly appendBatch: Database.Transaction<
     (streamId: string, events: NewEvent[], expected: ExpectedRevision) => AppendResult
   >;
@@ -192,7 +223,8 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, options.synchronous ?? 'NORMAL');
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    this.statements = prepareStatements(this.db);
+    this.everyIdIndexed = indexesEveryEventId(this.db);
+    this.statements = prepareStatements(this.db, this.everyIdIndexed);
     this.appendBatch = this.db.transaction((streamId: string, events: NewEvent[], expected: ExpectedRevision) =>
       this.appendInTransaction(streamId, events, expected),
     );
@@ -324,7 +356,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   }
 
   private appendInTransaction(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
-    const { currentRevision, insert } = this.statements;
+    const { currentRevision, insert, insertGivenId } = this.statements;
     const current = currentRevision.get(streamId) ?? -1;
     if (!revisionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
     const recordedAt = new Date().toISOString();
@@ -333,17 +365,9 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     for (const event of events) {
       revision += 1;
       const metadata = event.metadata === undefined ? EMPTY_METADATA : storedJson(event.metadata, 'metadata', event.type);
-      position = Number(
-        insert.run(
-          event.id ?? randomUUID(),
-          streamId,
-          revision,
-          event.type,
-          storedJson(event.data, 'data', event.type),
-          metadata,
-          recordedAt,
-        ).lastInsertRowid,
-      );
+      const data = storedJson(event.data, 'data', event.type);
+      position = Number(insert.run(event.id ?? uuidv7(), streamId, revision, event.type, data, metadata, recordedAt).lastInsertRowid);
+      if (event.id !== undefined && !this.everyIdIndexed) insertGivenId.run(event.id, position);
     }
     return { nextRevision: revision, position };
   }
