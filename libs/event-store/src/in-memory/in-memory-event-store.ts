@@ -100,8 +100,7 @@ export class InMemoryLog {
   }
 
   appendAll(batches: StreamBatch[]): AppendResult[] {
-    if (!this.perStream) return this.store(batches);
-    return batches.map(({ streamId, events, expectedRevision }) => this.append(streamId, events, expectedRevision));
+    return this.store(batches);
   }
 
   /** Called after every append, until the returned function is called. */
@@ -222,7 +221,10 @@ export class InMemoryEventStore implements EventStore, CheckpointStore {
   async appendAll(batches: StreamBatch[]): Promise<AppendResult[]> {
     const empty = batches.find((batch) => batch.events.length === 0);
     if (empty) throw new RangeError(`Nothing to append to ${empty.streamId}: the batch is empty`);
-    return this.log.appendAll(batches);
+    if (this.atomicity !== 'stream') return this.log.appendAll(batches);
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of batches) results.push(await this.append(streamId, events, { expectedRevision }));
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
