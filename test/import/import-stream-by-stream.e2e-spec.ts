@@ -106,4 +106,19 @@ describe('an import whose commit stopped after some of its streams, on a store a
     expect({ appended: again.appended, already: again.already }).toEqual({ appended: reference.report.appended, already: reference.report.already });
     expect(shapeOf(await importedEvents(log))).toEqual(shapeOf(reference.events));
   });
+
+  it('where another writer moved one of its streams after the plan was made, stages the rest again; what it stored counts as its own', async () => {
+    const { log, api, importId } = await commitCutShort(3);
+    const store = new InMemoryEventStore(log);
+    const [scheduled] = await store.readStream('meeting-styregruppen-2026-05-08');
+    const { meetingId, forumId, startsAt, endsAt } = scheduled.data as { meetingId: string; forumId: string; startsAt: string; endsAt?: string };
+    await store.append('meeting-styregruppen-2026-05-08', [{ type: 'MeetingRescheduled', data: { meetingId, forumId, startsAt, endsAt, previousStartsAt: startsAt, rescheduledAt: '2026-11-25T09:01:00+01:00' } }], {
+      expectedRevision: 0,
+    });
+
+    const again = (await api.http().post(`/api/imports/${importId}/commit`).send({}).expect(200)).body;
+    expect({ appended: again.appended, already: again.already }).toEqual({ appended: reference.report.appended, already: reference.report.already });
+    const imported = (await importedEvents(log)).filter((event) => event.type !== 'MeetingRescheduled');
+    expect(shapeOf(imported)).toEqual(shapeOf(reference.events));
+  });
 });
