@@ -121,4 +121,19 @@ describe('an import whose commit stopped after some of its streams, on a store a
     const imported = (await importedEvents(log)).filter((event) => event.type !== 'MeetingRescheduled');
     expect(shapeOf(imported)).toEqual(shapeOf(reference.events));
   });
+
+  it('imported again as a new import before it was finished, splits the steps truly between the two', async () => {
+    const { log, api, importId: first } = await commitCutShort(3);
+    const second = (await api.http().post(`/api/imports/${await review(api)}/commit`).send({}).expect(200)).body;
+    await api.close();
+    apis.splice(apis.indexOf(api), 1);
+
+    const restarted = await start(log);
+    const { committed } = (await restarted.http().get(`/api/imports/${first}`).expect(200)).body;
+    expect(committed.appended).toBeGreaterThan(0);
+    expect(second.appended).toBeGreaterThan(0);
+    expect(committed.appended + second.appended).toBe(reference.report.appended);
+    expect(committed.appended + committed.already).toBe(reference.report.appended + reference.report.already);
+    expect(shapeOf(await importedEvents(log))).toEqual(shapeOf(reference.events));
+  });
 });

@@ -200,13 +200,19 @@ export class MinutesImports {
       try {
         let position: number | undefined;
         for (const { streamId, events, expectedRevision } of appends) {
-          position = (await this.store.append(streamId, events, { expectedRevision })).position;
-          for (const event of events) if (typeof event.metadata?.idempotencyKey === 'string') ours.add(event.metadata.idempotencyKey);
+          const stored = await this.store.append(streamId, events, { expectedRevision });
+          position = stored.position;
+          const keys = events.map((event) => event.metadata?.idempotencyKey).filter((key): key is string => typeof key === 'string');
+          // The same minutes imported again meanwhile stage the same event ids: found stored, they may be another import's.
+          const byAnother = stored.alreadyStored && (await this.storedBy(streamId, stored.nextRevision - events.length + 1)) !== importId;
+          for (const key of keys) {
+            if (byAnother) planned.delete(key);
+            else ours.add(key);
+          }
         }
         const appendedKeys = new Set([...planned, ...ours]);
         const outcomes = plan.steps.map((step): StepOutcome => ({ step, outcome: appendedKeys.has(step.key) ? 'appended' : 'already' }));
-        const appended = attempt === 1 ? started.appendedSteps.length : outcomes.filter((step) => step.outcome === 'appended').length;
-        return { meetingId: started.meetingId, appended, already: steps - appended, position, steps: outcomes };
+        return { meetingId: started.meetingId, appended: appendedKeys.size, already: steps - appendedKeys.size, position, steps: outcomes };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) || attempt >= STAGING_ATTEMPTS) throw error;
         const staged = await stageImport(this.store, this.forums, this.clock, plan, importId);
@@ -215,6 +221,12 @@ export class MinutesImports {
         steps = staged.outcomes.length;
       }
     }
+  }
+
+  /** The import whose commit stored the event at this revision. */
+  private async storedBy(streamId: string, revision: number): Promise<unknown> {
+    const [event] = await this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    return event?.metadata.correlationId;
   }
 
   private async load(
