@@ -7,7 +7,7 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 describeEventStoreContract('EventStoreDbEventStore', {
   racingWriters: 'promises',
   noTransactionAcrossStreams: 'EventStoreDB has no transaction across streams: appendAll appends the batches one after the other',
-  eventIdsCheckedPerStreamOnly: 'EventStoreDB checks event ids within a stream only, so an Idempotency-Key reused on another stream is not caught there',
+  eventIdsCheckedPerStreamOnly: 'EventStoreDB checks event ids within a stream only: the command runner takes an Idempotency-Key in a stream of its own there',
   killedWritersSettleWithinMs: 1_000,
   skipReason: connectionString
     ? undefined

@@ -15,6 +15,7 @@ import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { ForumsController } from './forums/forums.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
+import { StartedImportsAtStart } from './imports/started-imports-at-start';
 import { CompletionLinksController } from './links/completion-links.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { PAGE_PROVIDERS, PAGES } from './pages/pages';
@@ -26,6 +27,6 @@ const SIGN_IN_WINDOW_MS = 60_000;
 @Module({
   imports: [ConfigModule, loggingModule(), EventStoreModule.forRoot({ useFactory: (config: AppConfig) => config, inject: [APP_CONFIG] }), CommandsModule, ReadSideModule, MinutesImportsModule, RemindersStatusModule, AccessModule, TerminusModule.forRoot({ errorLogStyle: 'json' }), ThrottlerModule.forRoot([{ name: 'sign-in', ttl: SIGN_IN_WINDOW_MS, limit: SIGN_IN_ATTEMPTS }])],
   controllers: [...PAGES, AuthController, AccountsController, MeetingsController, CasesController, FollowUpsController, ForumsController, HealthController, ImportsController, CompletionLinksController],
-  providers: [linkSecretProvider, FollowUpAccess, ...PAGE_PROVIDERS],
+  providers: [linkSecretProvider, FollowUpAccess, StartedImportsAtStart, ...PAGE_PROVIDERS],
 })
 export class ApiModule {}

@@ -15,7 +15,7 @@ import {
   RequestFollowUpReminderInput,
   RescheduleFollowUpInput,
 } from './follow-ups/follow-up.commands';
-import { RecordImportInput, ReviewMinutesInput } from './imports/import.commands';
+import { RecordImportInput, ReviewMinutesInput, StartImportInput } from './imports/import.commands';
 import { ClaimReminderInput, RecordReminderFailedInput, RecordReminderSentInput } from './reminders/reminder.commands';
 import { ChangeAccountPasswordInput, CreateAccountInput, DisableAccountInput, GrantAccountRoleInput } from './accounts/account.commands';
 import { CancelMeetingInput, MarkMeetingHeldInput, RescheduleMeetingInput, ScheduleMeetingInput } from './meetings/meeting.commands';
@@ -43,6 +43,7 @@ export interface CommandInputs {
   'escalate-follow-up': EscalateFollowUpInput;
   'request-follow-up-reminder': RequestFollowUpReminderInput;
   'review-minutes': ReviewMinutesInput;
+  'start-import': StartImportInput;
   'record-import': RecordImportInput;
   'claim-reminder': ClaimReminderInput;
   'record-reminder-sent': RecordReminderSentInput;

@@ -150,6 +150,12 @@ export interface EventStore {
    * is how a health check learns that the store takes no writes. Adapters that cannot tell leave it out.
    */
   readonly storageFull?: StorageFullError;
+  /**
+   * `stream` where an append is atomic, and its event ids are checked, within its own stream only (EventStoreDB):
+   * appendAll appends stream by stream, and what must hold across streams is built from single appends. Left
+   * out where one transaction spans streams (SQLite).
+   */
+  readonly atomicity?: 'stream';
 }
 
 /**

@@ -18,6 +18,7 @@ export * from './process-managers/case-scheduling.process-manager';
 export * from './projection-runner/read-models';
 export * from './projection-runner/log-follower';
 export * from './imports/imported-minutes.projection';
+export * from './imports/started-imports.projection';
 export * from './accounts/accounts.projection';
 export * from './cases/case-list.query';
 export * from './projection-runner/rebuild-snapshot';

@@ -6,6 +6,7 @@ import { casesProjection } from './cases/cases.projection';
 import { followUpsProjection } from './follow-ups/follow-ups.projection';
 import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection';
 import { importedMinutesProjection } from './imports/imported-minutes.projection';
+import { startedImportsProjection } from './imports/started-imports.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection, PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
@@ -19,6 +20,7 @@ export const READ_MODEL_PROJECTIONS: readonly Projection<unknown>[] = [
   followUpsProjection,
   openFollowUpsProjection,
   importedMinutesProjection,
+  startedImportsProjection,
   accountsProjection,
 ] as readonly Projection<unknown>[];
 

@@ -1,6 +1,7 @@
 import { Decider, isRefusal, RefusedError } from '@app/domain';
 import { EVENT_STORE, EventIdTakenError, EventStore, NewEvent, RecordedEvent, WrongExpectedVersionError } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { v4 as uuidv4, v5 as uuidv5 } from 'uuid';
 import { Clock, CLOCK } from './clock';
 import { CommandContext, CommandResult } from './command-context';
@@ -10,6 +11,10 @@ type DomainEvent = { type: string; data: unknown };
 
 /** Namespace of the UUIDs derived from idempotency keys, so a retried request writes the same event ids. */
 const IDEMPOTENCY_NAMESPACE = '5f0c6a52-7f0e-4d8e-9a55-0c7f6f1d2b61';
+
+/** Where a store checks event ids within a stream only, a key is taken in a stream of its own, named by its digest. */
+export const idempotencyKeyStreamId = (idempotencyKey: string): string =>
+  `idempotency-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}`;
 
 /** Attempts when another writer got in between our read and our append and the client set no `If-Match`. */
 const MAX_ATTEMPTS = 10;
@@ -62,6 +67,7 @@ export class CommandRunner {
       }
       const decision = decider.decide(await request.command(state, context.now ?? this.clock.now()), state);
       if (isRefusal(decision)) throw new RefusedError(decision);
+      if (attempt === 1) await this.takeKey(streamId, context);
       try {
         const appended = await this.store.append(streamId, decision.map((event, index) => this.toNewEvent(event, index, request)), {
           expectedRevision: revision === -1 ? 'no_stream' : revision,
@@ -80,6 +86,27 @@ export class CommandRunner {
         }
         if (attempt >= MAX_ATTEMPTS) throw error;
       }
+    }
+  }
+
+  /**
+   * On a store without a transaction across streams (EventStoreDB), the event ids the key derives meet each
+   * other only within a stream: before the command appends, the key is taken for this request and this stream
+   * in a stream of its own, where a second taker finds it taken. Taken only once the decider has accepted, so
+   * a refused request leaves the key free, as on SQLite. A request that took the key and died before it
+   * appended takes it again as its own when retried, and goes on.
+   */
+  private async takeKey(streamId: string, { idempotencyKey, requestHash }: CommandContext): Promise<void> {
+    if (!idempotencyKey || this.store.atomicity !== 'stream') return;
+    const keyStreamId = idempotencyKeyStreamId(idempotencyKey);
+    const taken = { requestHash: requestHash ?? null, streamId };
+    const id = uuidv5(`${idempotencyKey}|${JSON.stringify(taken)}`, IDEMPOTENCY_NAMESPACE);
+    try {
+      await this.store.append(keyStreamId, [{ id, type: 'IdempotencyKeyTaken', data: taken, metadata: { idempotencyKey } }], { expectedRevision: 'no_stream' });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const [first] = await this.store.readStream(keyStreamId, { maxCount: 1 });
+      if (first?.id !== id) throw new IdempotencyKeyReusedError();
     }
   }
 

@@ -14,11 +14,12 @@ export const minutesDigest = (text: string, forumId?: string, meetingDate?: stri
 const onImport = (runner: CommandRunner, importId: string, context: CommandContext, command: (now: string) => ImportCommand): Promise<CommandResult> =>
   runner.run({ decider: importDecider, streamId: importStreamId(importId), id: importId, context, command: (_state, now) => command(now) });
 
-export const importCommandHandlers: CommandHandlers<'review-minutes' | 'record-import'> = {
+export const importCommandHandlers: CommandHandlers<'review-minutes' | 'start-import' | 'record-import'> = {
   'review-minutes': ({ importId, ...minutes }, context, { runner }) => {
     const id = importId ?? runner.newId(context, 'import');
     const digest = minutesDigest(minutes.text, minutes.forumId, minutes.meetingDate);
     return onImport(runner, id, context, (now) => ({ type: 'ReviewMinutes', importId: id, digest, ...minutes, now }));
   },
+  'start-import': ({ importId, ...plan }, context, { runner }) => onImport(runner, importId, context, (now) => ({ type: 'StartImport', ...plan, now })),
   'record-import': ({ importId, ...outcome }, context, { runner }) => onImport(runner, importId, context, (now) => ({ type: 'RecordImport', ...outcome, now })),
 };

@@ -1,7 +1,7 @@
 import { specFor } from '../shared/decider.testing';
-import { RecordImport, ReviewMinutes } from './import.commands';
+import { RecordImport, ReviewMinutes, StartImport } from './import.commands';
 import { importDecider } from './import.decider';
-import { MinutesImported, MinutesReviewed } from './import.events';
+import { MinutesImported, MinutesImportStarted, MinutesReviewed } from './import.events';
 
 const given = specFor(importDecider);
 
@@ -57,6 +57,26 @@ describe('import decider', () => {
     });
     it('refuses to review it again', () => {
       given([reviewed]).when(review).thenRefuses('import.already_exists');
+    });
+  });
+
+  describe('when started stream by stream', () => {
+    const start: StartImport = { type: 'StartImport', meetingId: 'styregruppen-2025-09-19', appendedSteps: ['step-1'], steps: 2, appends: [], now: '2026-11-25T09:04:00+01:00' };
+    const started: MinutesImportStarted = {
+      type: 'MinutesImportStarted',
+      data: { importId, meetingId: 'styregruppen-2025-09-19', appendedSteps: ['step-1'], steps: 2, appends: [], startedAt: '2026-11-25T09:04:00+01:00' },
+    };
+    it('records the plan once it is reviewed', () => {
+      given([reviewed]).when(start).then([started]);
+    });
+    it('refuses a second plan', () => {
+      given([reviewed, started]).when(start).thenRefuses('import.started');
+    });
+    it('records what the finished plan appended', () => {
+      given([reviewed, started]).when(record).then([imported]);
+    });
+    it('refuses a plan once imported', () => {
+      given([reviewed, started, imported]).when(start).thenRefuses('import.committed');
     });
   });
 

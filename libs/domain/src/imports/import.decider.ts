@@ -3,7 +3,7 @@ import { ImportCommand } from './import.commands';
 import { ImportEvent } from './import.events';
 import { evolveImport, ImportState, initialImportState } from './import.state';
 
-/** Only a reviewed import, not yet imported, may be run: the import run asks before it runs a plan. */
+/** Only a reviewed import, not yet imported, may be run (or its started plan finished): the import run asks before it runs a plan. */
 export const refuseUnlessReviewed = (state: ImportState): Refusal | Exclude<ImportState, { status: 'none' }> => {
   switch (state.status) {
     case 'none':
@@ -11,17 +11,25 @@ export const refuseUnlessReviewed = (state: ImportState): Refusal | Exclude<Impo
     case 'imported':
       return refuse('import.committed', 'Referatet er allerede importeret.');
     case 'reviewed':
+    case 'started':
       return state;
   }
 };
 
-/** An import is reviewed once, then imported once: reviewed → imported. */
+/** An import is reviewed once, then imported once: reviewed → imported, or reviewed → started → imported. */
 export const decideImport = (command: ImportCommand, state: ImportState): Decision<ImportEvent> => {
   switch (command.type) {
     case 'ReviewMinutes': {
       if (state.status !== 'none') return refuse('import.already_exists', 'Importen findes allerede.');
       const { importId, digest, text, forumId, meetingDate, fileName, now } = command;
       return [{ type: 'MinutesReviewed', data: { importId, digest, text, forumId, meetingDate, fileName, reviewedAt: now } }];
+    }
+    case 'StartImport': {
+      const reviewed = refuseUnlessReviewed(state);
+      if (isRefused(reviewed)) return reviewed;
+      if (reviewed.status === 'started') return refuse('import.started', 'Importen er allerede i gang.');
+      const { meetingId, appendedSteps, steps, appends, now } = command;
+      return [{ type: 'MinutesImportStarted', data: { importId: reviewed.importId, meetingId, appendedSteps, steps, appends, startedAt: now } }];
     }
     case 'RecordImport': {
       const reviewed = refuseUnlessReviewed(state);

@@ -1,4 +1,5 @@
 import { IsoDateTime } from '../shared/time';
+import { PlannedStreamAppend } from './import.commands';
 
 /** Minutes read and shown for review; the text is kept, so any copy of the API can commit the import. */
 export type MinutesReviewed = {
@@ -12,6 +13,19 @@ export type MinutesReviewed = {
     meetingDate?: string;
     fileName?: string;
     reviewedAt?: IsoDateTime;
+  };
+};
+
+/** The plan of a commit on a store without a transaction across streams, made before its first append. */
+export type MinutesImportStarted = {
+  type: 'MinutesImportStarted';
+  data: {
+    importId: string;
+    meetingId: string;
+    appendedSteps: string[];
+    steps: number;
+    appends: PlannedStreamAppend[];
+    startedAt: IsoDateTime;
   };
 };
 
@@ -32,6 +46,6 @@ export type MinutesImported = {
   };
 };
 
-export type ImportEvent = MinutesReviewed | MinutesImported;
+export type ImportEvent = MinutesReviewed | MinutesImportStarted | MinutesImported;
 
 export const importStreamId = (importId: string): string => `import-${importId}`;

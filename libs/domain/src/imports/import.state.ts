@@ -1,6 +1,6 @@
 import { ImportEvent } from './import.events';
 
-export type ImportState = { status: 'none' } | { status: 'reviewed' | 'imported'; importId: string; digest?: string };
+export type ImportState = { status: 'none' } | { status: 'reviewed' | 'started' | 'imported'; importId: string; digest?: string };
 
 export const initialImportState = (): ImportState => ({ status: 'none' });
 
@@ -8,6 +8,8 @@ export const evolveImport = (state: ImportState, event: ImportEvent): ImportStat
   switch (event.type) {
     case 'MinutesReviewed':
       return { status: 'reviewed', importId: event.data.importId, digest: event.data.digest };
+    case 'MinutesImportStarted':
+      return state.status === 'reviewed' ? { ...state, status: 'started' } : state;
     case 'MinutesImported':
       return state.status === 'none' ? state : { ...state, status: 'imported' };
   }

@@ -175,6 +175,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   private readonly connection: EventStoreDbClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closed = false;
+  readonly atomicity = 'stream' as const;
 
   constructor(options: EventStoreDbEventStoreOptions) {
     this.connection = 'client' in options ? options.client : EventStoreDBClient.connectionString(options.connectionString);

@@ -40,6 +40,11 @@ export interface InMemoryLogOptions {
    * catch code that counts events by positions or does arithmetic on them.
    */
   positions?: 'dense' | 'byte-offsets';
+  /**
+   * `log` (the default): event ids unique in the whole log and appendAll in one transaction, as in the SQLite
+   * store. `stream`: ids checked within their stream only and appendAll stream by stream, as EventStoreDB does.
+   */
+  atomicity?: 'log' | 'stream';
 }
 
 /** Where the first record starts in a log of byte offsets: EventStoreDB writes records of its own first. */
@@ -59,11 +64,13 @@ export class InMemoryLog {
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly listeners = new Set<() => void>();
   private readonly byteOffsets: boolean;
+  readonly perStream: boolean;
   /** Where the next record starts, in a log of byte offsets. */
   private end = FIRST_RECORD_OFFSET;
 
   constructor(options: InMemoryLogOptions = {}) {
     this.byteOffsets = options.positions === 'byte-offsets';
+    this.perStream = options.atomicity === 'stream';
   }
 
   get head(): number {
@@ -136,8 +143,9 @@ export class InMemoryLog {
       if (!revisionMatches(expectedRevision, current)) throw new WrongExpectedVersionError(streamId, expectedRevision, current);
       revisions.set(streamId, current + events.length);
       return events.map((event, index): RecordedEvent => {
-        if (event.id !== undefined && (this.byId.has(event.id) || ids.has(event.id))) throw new EventIdTakenError(streamId);
-        if (event.id !== undefined) ids.add(event.id);
+        const id = event.id === undefined ? undefined : this.idKey(streamId, event.id);
+        if (id !== undefined && (this.byId.has(id) || ids.has(id))) throw new EventIdTakenError(streamId);
+        if (id !== undefined) ids.add(id);
         const data = storedJson(event.data, 'data', event.type);
         const metadata = event.metadata === undefined ? '{}' : storedJson(event.metadata, 'metadata', event.type);
         const position = next;
@@ -159,7 +167,7 @@ export class InMemoryLog {
       stream.push(event);
       this.streams.set(event.streamId, stream);
       this.events.push(event);
-      this.byId.set(event.id, event);
+      this.byId.set(this.idKey(event.streamId, event.id), event);
     }
     if (this.byteOffsets) this.end = next;
     for (const listener of this.listeners) listener();
@@ -169,9 +177,14 @@ export class InMemoryLog {
     });
   }
 
+  /** Where an event id must be unique: in the whole log, or within its stream. */
+  private idKey(streamId: string, id: string): string {
+    return this.perStream ? `${streamId}\u0000${id}` : id;
+  }
+
   /** The same ids, stored as consecutive revisions where the expected revision put them: EventStoreDB's idempotent append. */
   private storedBatch(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult | undefined {
-    const stored = events.map((event) => (event.id === undefined ? undefined : this.byId.get(event.id)));
+    const stored = events.map((event) => (event.id === undefined ? undefined : this.byId.get(this.idKey(streamId, event.id))));
     const [first] = stored;
     if (!first || first.streamId !== streamId) return undefined;
     if (!stored.every((event, index) => event?.streamId === streamId && event.revision === first.revision + index)) return undefined;
@@ -189,7 +202,11 @@ export class InMemoryLog {
 export class InMemoryEventStore implements EventStore, CheckpointStore {
   private readonly subscriptions = new Set<InMemorySubscription>();
 
-  constructor(private readonly log: InMemoryLog = new InMemoryLog()) {}
+  readonly atomicity?: 'stream';
+
+  constructor(private readonly log: InMemoryLog = new InMemoryLog()) {
+    if (log.perStream) this.atomicity = 'stream';
+  }
 
   /** Another instance on the same log, as a second process would open the same file. */
   openAnother(): InMemoryEventStore {
@@ -204,7 +221,10 @@ export class InMemoryEventStore implements EventStore, CheckpointStore {
   async appendAll(batches: StreamBatch[]): Promise<AppendResult[]> {
     const empty = batches.find((batch) => batch.events.length === 0);
     if (empty) throw new RangeError(`Nothing to append to ${empty.streamId}: the batch is empty`);
-    return this.log.appendAll(batches);
+    if (this.atomicity !== 'stream') return this.log.appendAll(batches);
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of batches) results.push(await this.append(streamId, events, { expectedRevision }));
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

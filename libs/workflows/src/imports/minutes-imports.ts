@@ -8,17 +8,19 @@ import {
   ImportState,
   importStreamId,
   MinutesImported,
+  MinutesImportStarted,
   MinutesReviewed,
+  PlannedStreamAppend,
   isRefused,
   RefusedError,
   refuseAsNotFound,
   refuseUnlessReviewed,
   ReviewMinutesInput,
 } from '@app/domain';
-import { EVENT_STORE, EventStore, WrongExpectedVersionError } from '@app/event-store';
+import { EVENT_STORE, EventStore, StreamBatch, WrongExpectedVersionError } from '@app/event-store';
 import { EarlierMeeting, ImportPlan, importedCaseOrigin, ParseError, parseMinutes, planImport, ReviewReport } from '@app/minutes-import';
-import { casesProjection, importedMinutesProjection, meetingsProjection, ProjectionRunner } from '@app/read-side';
-import { Inject, Injectable } from '@nestjs/common';
+import { casesProjection, importedMinutesProjection, meetingsProjection, ProjectionRunner, startedImportsProjection } from '@app/read-side';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { StepOutcome } from './import-steps';
 import { stageImport } from './stage-import';
@@ -62,13 +64,17 @@ const READ_MODELS_WAIT_MS = 5000;
  * Minutes text → review → events, as the secretariat works: a review to read through, kept as an import (its
  * own stream), then a commit. A commit runs the plan on an in-memory copy of every stream it touches, so a
  * step the rules refuse stops the import before anything is appended, and appends what it made there in one
- * transaction (on EventStoreDB, stream by stream, each step's events carrying an idempotency key, so running
- * the commit again finishes one cut short). Minutes imported before (the same text with the same options)
+ * transaction. Where no transaction spans streams (EventStoreDB), what it staged is recorded first as the
+ * import's plan and then appended stream by stream: a commit cut short is finished from that plan when the API
+ * starts again, or when it is committed again, and its report counts what this import appended as appended.
+ * Minutes imported before (the same text with the same options)
  * are not run again, even where the log has moved on since, as it has once later minutes decided the cases
  * these ones postponed.
  */
 @Injectable()
 export class MinutesImports {
+  private readonly logger = new Logger(MinutesImports.name);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -106,16 +112,20 @@ export class MinutesImports {
   }
 
   async commit(importId: string, context: CommandContext): Promise<ImportResult & { id: string }> {
-    const { state, reviewed } = await this.load(importId);
+    const { state, reviewed, started } = await this.load(importId);
     // Asked before the plan runs: the same rule refuses the record at the end, where two commits race.
     const refused = refuseUnlessReviewed(state);
     if (isRefused(refused)) throw new RefusedError(refused);
     await this.readModels.waitFor(await this.store.headPosition(), READ_MODELS_WAIT_MS);
     const { plan } = this.read(reviewed.text, reviewed);
     const before = this.readModels.model(importedMinutesProjection).get(minutesDigest(reviewed.text, reviewed.forumId, reviewed.meetingDate));
-    const result: ImportResult = before
-      ? { meetingId: plan.meetingId, importedBefore: before.importId, appended: 0, already: plan.steps.length, steps: [] }
-      : await this.run(plan, importId);
+    const result: ImportResult = started
+      ? await this.finish(plan, importId, started)
+      : before
+        ? { meetingId: plan.meetingId, importedBefore: before.importId, appended: 0, already: plan.steps.length, steps: [] }
+        : this.store.atomicity === 'stream'
+          ? await this.runStreamByStream(plan, importId, context)
+          : await this.run(plan, importId);
     const { steps, ...outcome } = result;
     await this.commands.execute(new CommandRequest('record-import', { importId, ...outcome, steps: steps.length }, context));
     return { id: importId, ...result };
@@ -138,12 +148,96 @@ export class MinutesImports {
     }
   }
 
-  private async load(importId: string): Promise<{ state: ImportState; reviewed: MinutesReviewed['data']; imported?: MinutesImported['data'] }> {
+  /**
+   * Finishes every import whose commit recorded its plan and was cut short, as the one who committed it; at
+   * the API's start, before it answers requests. One that cannot be finished is logged and left for the next.
+   */
+  async finishStarted(): Promise<void> {
+    await this.readModels.waitFor(await this.store.headPosition(), Number.POSITIVE_INFINITY);
+    for (const { importId, startedBy } of [...this.readModels.model(startedImportsProjection).values()]) {
+      try {
+        const { appended, already } = await this.commit(importId, { userId: startedBy, correlationId: importId });
+        this.logger.log(`Import ${importId}, cut short while it was committed, is finished: ${appended} steps appended, ${already} found in the log`);
+      } catch (error) {
+        this.logger.error(`Import ${importId}, cut short while it was committed, could not be finished: ${(error as Error).message}`, (error as Error).stack);
+      }
+    }
+  }
+
+  /** Stages the plan, records what it staged as the import's plan, then appends it stream by stream. */
+  private async runStreamByStream(plan: ImportPlan, importId: string, context: CommandContext): Promise<ImportResult> {
+    const { outcomes, batches } = await stageImport(this.store, this.forums, this.clock, plan, importId);
+    const recorded = {
+      importId,
+      meetingId: plan.meetingId,
+      appendedSteps: outcomes.filter((step) => step.outcome === 'appended').map(({ step }) => step.key),
+      steps: outcomes.length,
+      appends: batches as PlannedStreamAppend[],
+    };
+    // Without the request's key: the record of the import at the end is another command on the same stream.
+    const { idempotencyKey: _key, requestHash: _hash, ...once } = context;
+    try {
+      await this.commands.execute(new CommandRequest('start-import', recorded, once));
+    } catch (error) {
+      if (!(error instanceof RefusedError && error.code === 'import.started')) throw error;
+    }
+    // Ours, or the plan of a commit that got there first: either is finished the same way.
+    const { started } = await this.load(importId);
+    return this.finish(plan, importId, started as MinutesImportStarted['data']);
+  }
+
+  /**
+   * Appends the recorded plan stream by stream, each at the revision it was staged at: what a commit cut short
+   * stored is found stored, and appended nothing again. Where another writer moved one of the streams since,
+   * the rest is staged again on the log as it is; what this import stored before still counts as its own.
+   */
+  private async finish(plan: ImportPlan, importId: string, started: MinutesImportStarted['data']): Promise<ImportResult> {
+    const ours = new Set<string>();
+    let appends: StreamBatch[] = started.appends;
+    let planned = new Set(started.appendedSteps);
+    let steps = started.steps;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let position: number | undefined;
+        for (const { streamId, events, expectedRevision } of appends) {
+          const stored = await this.store.append(streamId, events, { expectedRevision });
+          position = stored.position;
+          const keys = events.map((event) => event.metadata?.idempotencyKey).filter((key): key is string => typeof key === 'string');
+          // The same minutes imported again meanwhile stage the same event ids: found stored, they may be another import's.
+          const byAnother = stored.alreadyStored && (await this.storedBy(streamId, stored.nextRevision - events.length + 1)) !== importId;
+          for (const key of keys) {
+            if (byAnother) planned.delete(key);
+            else ours.add(key);
+          }
+        }
+        const appendedKeys = new Set([...planned, ...ours]);
+        const outcomes = plan.steps.map((step): StepOutcome => ({ step, outcome: appendedKeys.has(step.key) ? 'appended' : 'already' }));
+        return { meetingId: started.meetingId, appended: appendedKeys.size, already: steps - appendedKeys.size, position, steps: outcomes };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= STAGING_ATTEMPTS) throw error;
+        const staged = await stageImport(this.store, this.forums, this.clock, plan, importId);
+        appends = staged.batches;
+        planned = new Set(staged.outcomes.filter((step) => step.outcome === 'appended').map(({ step }) => step.key));
+        steps = staged.outcomes.length;
+      }
+    }
+  }
+
+  /** The import whose commit stored the event at this revision. */
+  private async storedBy(streamId: string, revision: number): Promise<unknown> {
+    const [event] = await this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    return event?.metadata.correlationId;
+  }
+
+  private async load(
+    importId: string,
+  ): Promise<{ state: ImportState; reviewed: MinutesReviewed['data']; started?: MinutesImportStarted['data']; imported?: MinutesImported['data'] }> {
     const events = (await this.store.readStream(importStreamId(importId))) as unknown as ImportEvent[];
     const reviewed = events.find((event): event is MinutesReviewed => event.type === 'MinutesReviewed');
     if (!reviewed) throw new RefusedError(refuseAsNotFound('import.not_found', `Importen ${importId} findes ikke.`));
+    const started = events.find((event): event is MinutesImportStarted => event.type === 'MinutesImportStarted');
     const imported = events.find((event): event is MinutesImported => event.type === 'MinutesImported');
-    return { state: fold(importDecider, events), reviewed: reviewed.data, imported: imported?.data };
+    return { state: fold(importDecider, events), reviewed: reviewed.data, started: imported ? undefined : started?.data, imported: imported?.data };
   }
 
   /** Cases an earlier import made, by meeting: what "(udsat fra 2/5)" is matched against. */
