@@ -110,7 +110,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.held.add(held);
     held.then(
       () => this.held.delete(held),
-      (error: Error) => this.logger.error(`Work held until the read models were caught up failed: ${error.message}`),
+      // A shutdown before the models caught up leaves the work undone, which is no failure of the work.
+      (error: Error) => this.stopping || this.logger.error(`Work held until the read models were caught up failed: ${error.message}`),
     );
   }
 
