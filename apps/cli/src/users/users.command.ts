@@ -1,7 +1,6 @@
 import { AccessService, hashPassword } from '@app/access';
 import { accountIdOf, CommandRequest, CommandResult } from '@app/commands';
 import { CreateAccountInput, RefusedError, Role, ROLES } from '@app/domain';
-import { ProjectionRunner } from '@app/read-side';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
@@ -20,8 +19,6 @@ interface Accounts {
 /** The accounts, and the command bus to change them, in an application context made for this one command. */
 const withAccounts = <Result>(work: (accounts: Accounts) => Promise<Result>): Promise<Result> =>
   withApplication(UsersCliModule, async (app) => {
-    // The read models are folded in the background of a start; a command asks them only once they are whole.
-    await app.get(ProjectionRunner).caughtUp();
     const commands = app.get(CommandBus);
     const execute = async (request: CommandRequest): Promise<CommandResult> => {
       try {

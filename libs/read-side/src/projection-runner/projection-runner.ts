@@ -76,7 +76,6 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.stopping = true;
     await this.folding?.catch(() => undefined);
     await this.follower?.stop();
-    if (!this.isCaughtUp) this.settleReachedHead(new Error('The read models were stopped before they had caught up with the log'));
     await this.saving;
     await this.saveSnapshot();
   }
@@ -90,7 +89,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return this.isCaughtUp && this.held.size === 0;
   }
 
-  /** Resolves once the models have caught up with the log as it stood at start; rejects where they cannot. */
+  /**
+   * Resolves once the models have caught up with the log as it stood at start; rejects where they cannot. A
+   * shutdown before then leaves it unsettled: the process is ending, and that is no failure to report.
+   */
   caughtUp(): Promise<void> {
     return this.reachedHead;
   }
@@ -110,8 +112,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.held.add(held);
     held.then(
       () => this.held.delete(held),
-      // A shutdown before the models caught up leaves the work undone, which is no failure of the work.
-      (error: Error) => this.stopping || this.logger.error(`Work held until the read models were caught up failed: ${error.message}`),
+      (error: Error) => this.logger.error(`Work held until the read models were caught up failed: ${error.message}`),
     );
   }
 
