@@ -1,6 +1,7 @@
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, loadAppConfig, LOG_DESTINATION } from '@app/config';
-import { EVENT_STORE, InMemoryEventStore, InMemoryLog } from '@app/event-store';
+import { EVENT_STORE, EventStore, InMemoryEventStore, InMemoryLog } from '@app/event-store';
+import { ProjectionRunner } from '@app/read-side';
 import { ProcessManagersModule, RemindersModule } from '@app/workflows';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -65,6 +66,13 @@ export interface ApiOptions {
    * as EventStoreDB's are; hand the same log to the next start to start again on it.
    */
   log?: InMemoryLog;
+  /** Run on this store, e.g. one whose reads the test holds back, instead of the SQLite file in DATA_DIR. */
+  store?: EventStore;
+  /**
+   * Wait until the read models have caught up before answering (true): with false the API answers at once,
+   * as it listens while it folds the log, and `token` is empty.
+   */
+  caughtUp?: boolean;
   /** Run on this EventStoreDB/KurrentDB server instead of the SQLite file in DATA_DIR. */
   eventStoreConnectionString?: string;
   /**
@@ -84,6 +92,8 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
     env = {},
     asSecretariat = true,
     log,
+    store,
+    caughtUp = true,
     eventStoreConnectionString,
     logs,
   } = typeof options === 'string' ? { now: options } : options;
@@ -107,6 +117,7 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
     .overrideProvider(LOG_DESTINATION)
     .useValue(logs ? lineCollector(logs) : pino.destination({ dest: 2, sync: true }));
   if (log) builder = builder.overrideProvider(EVENT_STORE).useValue(new InMemoryEventStore(log));
+  if (store) builder = builder.overrideProvider(EVENT_STORE).useValue(store);
   const moduleRef = await builder.compile();
   const app = configureApi(moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { bufferLogs: true }));
   const routes: RouteOfApp[] = [];
@@ -116,9 +127,10 @@ export const startApi = async (options: ApiOptions | string = {}): Promise<ApiUn
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  if (caughtUp) await app.get(ProjectionRunner).whenReady();
   const signIn = async (email: string, password: string): Promise<string> =>
     (await request(app.getHttpServer()).post('/api/auth/token').send({ email, password }).expect(201)).body.token as string;
-  const token = asSecretariat ? await signIn(TEST_ADMIN.email, TEST_ADMIN.password) : '';
+  const token = asSecretariat && caughtUp ? await signIn(TEST_ADMIN.email, TEST_ADMIN.password) : '';
   return {
     app,
     routes,

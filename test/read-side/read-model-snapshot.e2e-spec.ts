@@ -1,5 +1,17 @@
 import { EventStore, InMemoryEventStore, InMemoryLog, SqliteEventStore } from '@app/event-store';
-import { meetingsProjection, MeetingView, Projection, ProjectionRunner, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
+import {
+  loadSnapshot,
+  meetingsProjection,
+  MeetingView,
+  Projection,
+  ProjectionRunner,
+  ReadModels,
+  ReadModelSnapshot,
+  readSnapshot,
+  saveSnapshot,
+  SNAPSHOT_EVERY_EVENTS,
+  writeSnapshot,
+} from '@app/read-side';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +66,8 @@ describe.each(logs)('read-model snapshots, on %s', (_name, logIn) => {
   const run = async (projection: Projection<MeetingView> = meetingsProjection, everyEvents = SNAPSHOT_EVERY_EVENTS) => {
     const runner = new ProjectionRunner(store, [projection as Projection<unknown>], { file: snapshotFile, everyEvents });
     await runner.onApplicationBootstrap();
+    await runner.caughtUp();
+    await runner.snapshotWritten();
     return { runner, ids: () => [...runner.model(projection).keys()].sort(), stop: () => runner.onApplicationShutdown() };
   };
 
@@ -95,6 +109,7 @@ describe.each(logs)('read-model snapshots, on %s', (_name, logIn) => {
     await scheduleMeetings(45, 1);
     const tenthLive = await store.headPosition();
     await first.runner.waitFor(tenthLive, 5000);
+    await first.runner.snapshotWritten();
     expect(readSnapshot(snapshotFile)?.position).toBe(tenthLive);
     await first.stop();
   });
@@ -196,5 +211,90 @@ describe.each(logs)('read-model snapshots, on %s', (_name, logIn) => {
     const other = await run();
     expect(other.ids()).toEqual(['c']);
     await other.stop();
+  });
+});
+
+/** Snapshots written a line at a time while the event loop goes on turning, as the API writes them. */
+describe('a read-model snapshot written in the background', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'snapshot-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Read models of several megabytes of JSON, so the file has many lines: entities with text, numbers, æøå and nesting. */
+  const large = (): ReadModelSnapshot => {
+    const entries = (prefix: string, count: number): [string, unknown][] =>
+      Array.from({ length: count }, (_, n) => [
+        `${prefix}-${n}`,
+        { id: `${prefix}-${n}`, title: `Sag nr. ${n} om økonomi, sundhed og “andet”`, owners: [`ejer-${n % 7}`], due: n % 3 === 0 ? null : '2025-06-01', flow: [{ step: n, at: n * 1.5 }] },
+      ]);
+    return {
+      position: 123_456,
+      lastEvent: { id: 'e-123456', streamId: 'case-9', revision: 4 },
+      projections: { cases: { version: 3, entries: entries('case', 30_000) }, followUps: { version: 1, entries: entries('follow-up', 20_000) }, empty: { version: 1, entries: [] } },
+    };
+  };
+
+  const written = (snapshot: ReadModelSnapshot) => ({
+    position: snapshot.position,
+    lastEvent: snapshot.lastEvent,
+    projections: Object.fromEntries(Object.entries(snapshot.projections).map(([name, { version, entries }]) => [name, { version, count: entries.length, entries }])),
+  });
+
+  it('reads back equal, line by line and whole, and byte for byte what the blocking write writes', async () => {
+    const snapshot = large();
+    const file = join(dir, 'read-models.json');
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 0);
+    try {
+      await saveSnapshot(file, written(snapshot));
+    } finally {
+      clearInterval(ticking);
+    }
+    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+    expect(lines).toBeGreaterThan(5);
+    // Timers ran while the file was written: the loop was not held for the whole write.
+    expect(turns).toBeGreaterThan(1);
+    expect(readSnapshot(file)).toEqual(snapshot);
+    expect(await loadSnapshot(file)).toEqual(snapshot);
+    writeSnapshot(join(dir, 'blocking.json'), snapshot);
+    expect(readFileSync(file).equals(readFileSync(join(dir, 'blocking.json')))).toBe(true);
+  });
+
+  it('is refused, read line by line, when cut off or changed', async () => {
+    const file = join(dir, 'read-models.json');
+    await saveSnapshot(file, written(large()));
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 20));
+    expect(await loadSnapshot(file)).toBeUndefined();
+    const changed = Buffer.from(whole);
+    changed[Math.floor(whole.length / 2)] ^= 0x01;
+    writeFileSync(file, changed);
+    expect(await loadSnapshot(file)).toBeUndefined();
+    expect(await loadSnapshot(join(dir, 'absent.json'))).toBeUndefined();
+  });
+
+  it('holds the models as they were when it was taken, while they go on taking events', async () => {
+    const store = new InMemoryEventStore(new InMemoryLog());
+    try {
+      for (const n of [1, 2, 3]) await store.append(`meeting-${n}`, [scheduled(`m${n}`, '2025-02-07T10:00:00+01:00')]);
+      const models = new ReadModels([meetingsProjection as Projection<unknown>]);
+      await models.catchUp(store, await store.headPosition());
+      const taken = models.frozen()!;
+      const at = models.position;
+      await store.append('meeting-1', [{ type: 'MeetingCancelled', data: { meetingId: 'm1', forumId: 'styregruppen', reason: 'Aflyst', cancelledAt: '2025-01-20T09:00:00+01:00' } }]);
+      await store.append('meeting-4', [scheduled('m4', '2025-03-07T10:00:00+01:00')]);
+      await models.catchUp(store, await store.headPosition());
+      expect(models.model(meetingsProjection).get('m1')?.status).toBe('cancelled');
+
+      const file = join(dir, 'read-models.json');
+      await saveSnapshot(file, taken);
+      const read = (await loadSnapshot(file))!;
+      const meetings = new Map(read.projections.meetings.entries as [string, MeetingView][]);
+      expect(read.position).toBe(at);
+      expect([...meetings.keys()].sort()).toEqual(['m1', 'm2', 'm3']);
+      expect(meetings.get('m1')?.status).toBe('scheduled');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -216,6 +216,7 @@ describe('the read models of a scripted story, against a model written by hand',
     const runner = new ProjectionRunner(store, PROJECTIONS);
     runners.push(runner);
     await runner.onApplicationBootstrap();
+    await runner.caughtUp();
     return runner;
   };
 

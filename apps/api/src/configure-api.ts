@@ -15,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import { refuseDeepBodies } from './http/body-depth';
 import { parsePageForm } from './pages/page-forms';
 import { answerNotModified } from './http/conditional-get';
+import { answerWhileCatchingUp } from './http/catching-up';
 import { platformErrorBody } from './http/error-body';
 import { documentEveryOperation } from './http/api-docs';
 import { ErrorsFilter } from './http/errors.filter';
@@ -87,6 +88,7 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
     done();
   });
   fastify.addHook('onRequest', withSecurityHeaders);
+  fastify.addHook('onRequest', answerWhileCatchingUp(app.get(ProjectionRunner)));
   // Only minutes are long: their routes take a body that holds the longest minutes read (written out as JSON,
   // æøå and escapes included); every other body is far below a megabyte.
   fastify.addHook('onRoute', (route) => {

@@ -1,7 +1,16 @@
 import { ConfigError, loadConfiguration } from '@app/config';
+import { ProjectionRunner } from '@app/read-side';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CliFailure, EXIT } from './exit-codes';
+
+const readModelsOf = (app: INestApplicationContext): ProjectionRunner | undefined => {
+  try {
+    return app.get(ProjectionRunner, { strict: false });
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Runs `work` in an application context of `module`, made only once a command has been chosen and its
@@ -16,6 +25,8 @@ export const withApplication = async <Result>(module: Type<unknown>, work: (app:
   }
   const app = await NestFactory.createApplicationContext(module, { logger: ['error', 'warn'] });
   try {
+    // The read models are folded in the background of a start; a command that reads them waits until they are whole.
+    await readModelsOf(app)?.caughtUp();
     return await work(app);
   } finally {
     await app.close();

@@ -40,7 +40,12 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
     @Inject(FORUMS) private readonly forums: Forum[],
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Whether there are accounts is known once the read models have caught up; the API serves no one before. */
+  onApplicationBootstrap(): void {
+    this.readModels.holdReadyUntil(() => this.createFirstAccounts());
+  }
+
+  private async createFirstAccounts(): Promise<void> {
     if (this.access.accounts().length > 0) return;
     if (this.config.admin) {
       await this.create([{ ...this.config.admin, name: 'Sekretariatet', role: 'secretariat', forumIds: [] }]);

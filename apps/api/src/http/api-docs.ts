@@ -21,6 +21,7 @@ const COMMON = {
   keyReused: { code: 'idempotency.key_reused', message: 'Idempotency-Key er allerede brugt til en anden forespørgsel.' },
   storageFull: { code: 'storage.full', message: 'Der er ikke plads på disken til flere hændelser, så intet blev gemt. Prøv igen, når der er gjort plads.' },
   behind: { code: 'read_models.behind', message: 'Visningerne er endnu ikke opdateret til position 1205 (nået: 1204). Prøv igen om lidt.' },
+  catchingUp: { code: 'read_models.catching_up', message: 'Systemet er netop startet og indlæser sine data. Prøv igen om lidt.' },
 } satisfies Record<string, Example>;
 
 /** The refusals routes document, with the sentences the rules give (ids filled in as an example). */
@@ -107,9 +108,9 @@ const errorsOf = (kind: 'command' | 'query', errors: ErrorsOf): MethodDecorator[
         errorResponse(413, 'The body is larger than allowed', [platformErrorBody(413)]),
         errorResponse(415, 'The body is of a type the API does not read', [platformErrorBody(415)]),
         errorResponse(422, 'The Idempotency-Key was used for another request', [COMMON.keyReused]),
-        errorResponse(503, "The event store's disk is full: nothing was appended", [COMMON.storageFull]),
+        errorResponse(503, "The event store's disk is full, or the read models are still catching up after a start: nothing was appended", [COMMON.storageFull, COMMON.catchingUp]),
       ]
-    : [errorResponse(503, 'The read models did not reach `?after=` in time', [COMMON.behind])]),
+    : [errorResponse(503, 'The read models did not reach `?after=` in time, or are still catching up after a start', [COMMON.behind, COMMON.catchingUp])]),
   ...(errors.more ?? []).map(({ status, description, examples }) => errorResponse(status, description, examples)),
 ];
 

@@ -11,7 +11,10 @@ export interface Projection<Entity> {
   readonly version: number;
   /** The entity an event updates, or undefined when this read model ignores the event. */
   keyOf(event: RecordedEvent): string | undefined;
-  /** The entity after the event; undefined removes it. */
+  /**
+   * The entity after the event; undefined removes it. A changed entity is a new object, never the one handed in
+   * changed: a snapshot being written holds on to the entities as they were when it was taken.
+   */
   evolve(entity: Entity | undefined, event: RecordedEvent): Entity | undefined;
 }
 

@@ -1,8 +1,16 @@
 import { EventStore, RecordedEvent } from '@app/event-store';
+import { setImmediate as turn } from 'node:timers/promises';
 import { applyEvent, Projection, ReadModel } from './projection';
-import { ReadModelSnapshot, SnapshotEvent } from './read-model-snapshot';
+import { ReadModelSnapshot, SnapshotEvent, SnapshotToWrite } from './read-model-snapshot';
 
 const CATCH_UP_PAGE = 1000;
+/** Entries of a snapshot taken into the models between two turns of the event loop. */
+const RESTORE_SLICE = 50_000;
+
+/** Each key with its value, from two lists of the same length: pairs made one at a time, as they are written. */
+function* pairs(keys: readonly string[], values: readonly unknown[]): Generator<readonly [string, unknown]> {
+  for (let i = 0; i < keys.length; i++) yield [keys[i], values[i]];
+}
 
 /**
  * The read models of a set of projections, held in memory and folded one event at a time in log order. The
@@ -46,16 +54,19 @@ export class ReadModels {
 
   /**
    * Reads the log in pages and folds it up to `upTo` and no further: handing a million events over one
-   * awaited event at a time cost more than the projections themselves.
+   * awaited event at a time cost more than the projections themselves. The event loop turns after each page
+   * (a store that reads synchronously would otherwise hold it for the whole fold), so a process that folds a
+   * large log still answers meanwhile; `stopped` is asked there too, so a shutdown need not wait for the end.
    */
-  async catchUp(store: EventStore, upTo: number): Promise<void> {
-    while (this.reached < upTo) {
+  async catchUp(store: EventStore, upTo: number, stopped: () => boolean = () => false): Promise<void> {
+    while (this.reached < upTo && !stopped()) {
       const page = await store.readAll({ after: this.reached, maxCount: CATCH_UP_PAGE });
       if (page.length === 0) return;
       for (const event of page) {
         if (event.position > upTo) return;
         this.apply(event);
       }
+      await turn();
     }
   }
 
@@ -71,10 +82,37 @@ export class ReadModels {
     const { id, streamId, revision } = snapshot.lastEvent;
     const [stored] = await store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
     if (stored?.id !== id || stored.position !== snapshot.position) return false;
-    for (const projection of this.projections) this.models.set(projection.name, new Map(snapshot.projections[projection.name].entries));
+    for (const projection of this.projections) {
+      const model = new Map<string, unknown>();
+      const { entries } = snapshot.projections[projection.name];
+      for (let i = 0; i < entries.length; i++) {
+        model.set(entries[i][0], entries[i][1]);
+        if ((i + 1) % RESTORE_SLICE === 0) await turn();
+      }
+      this.models.set(projection.name, model);
+    }
     this.reached = snapshot.position;
     this.last = snapshot.lastEvent;
     return true;
+  }
+
+  /**
+   * The models as they stand, to be written while they go on changing: only the lists of their keys and values
+   * are copied, not the entities, which an event replaces and never changes (see Projection). Copying the lists
+   * is quick enough to do between two events; writing them out is not. Undefined before any event is folded in.
+   */
+  frozen(): SnapshotToWrite | undefined {
+    if (!this.last) return undefined;
+    return {
+      position: this.reached,
+      lastEvent: this.last,
+      projections: Object.fromEntries(
+        this.projections.map((projection) => {
+          const model = this.models.get(projection.name) ?? new Map<string, unknown>();
+          return [projection.name, { version: projection.version, count: model.size, entries: pairs([...model.keys()], [...model.values()]) }];
+        }),
+      ),
+    };
   }
 
   /** The models as they stand, or undefined before any event is folded in: there is nothing to save then. */

@@ -1,6 +1,6 @@
 import { EventStore } from '@app/event-store';
 import { Projection } from './projection';
-import { writeSnapshot } from './read-model-snapshot';
+import { saveSnapshot } from './read-model-snapshot';
 import { ReadModels } from './read-models';
 
 export interface RebuiltSnapshot {
@@ -17,7 +17,7 @@ export interface RebuiltSnapshot {
 export const rebuildReadModelSnapshot = async (store: EventStore, projections: readonly Projection<unknown>[], file: string): Promise<RebuiltSnapshot> => {
   const readModels = new ReadModels(projections);
   await readModels.catchUp(store, await store.headPosition());
-  const snapshot = readModels.snapshot();
-  if (snapshot) writeSnapshot(file, snapshot);
+  const snapshot = readModels.frozen();
+  if (snapshot) await saveSnapshot(file, snapshot);
   return { position: readModels.position, events: readModels.folded, written: snapshot !== undefined };
 };

@@ -450,6 +450,7 @@ describe.each([20250502, 20250808, 20250919])('rebuild from the log, for the log
       followUpsProjection,
     ] as Projection<unknown>[]);
     await runner.onApplicationBootstrap();
+    await runner.caughtUp();
     try {
       expect(runner.ready).toBe(true);
       expect(runner.position).toBe(log[log.length - 1].position);
