@@ -21,3 +21,4 @@ export * from './imports/imported-minutes.projection';
 export * from './accounts/accounts.projection';
 export * from './cases/case-list.query';
 export * from './projection-runner/rebuild-snapshot';
+export * from './paging';
