@@ -22,3 +22,4 @@ export * from './accounts/accounts.projection';
 export * from './cases/case-list.query';
 export * from './projection-runner/rebuild-snapshot';
 export * from './paging';
+export * from './meetings/meeting-cases.projection';

@@ -6,6 +6,7 @@ import { casesProjection } from './cases/cases.projection';
 import { followUpsProjection } from './follow-ups/follow-ups.projection';
 import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection';
 import { importedMinutesProjection } from './imports/imported-minutes.projection';
+import { meetingCasesProjection } from './meetings/meeting-cases.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection, PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
@@ -16,6 +17,7 @@ import { StreamViews } from './stream-views';
 export const READ_MODEL_PROJECTIONS: readonly Projection<unknown>[] = [
   meetingsProjection,
   casesProjection,
+  meetingCasesProjection,
   followUpsProjection,
   openFollowUpsProjection,
   importedMinutesProjection,

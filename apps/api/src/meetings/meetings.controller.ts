@@ -1,7 +1,7 @@
 import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
-import { casesProjection, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, Page, pageMeetings, ProjectionRunner, StreamViews } from '@app/read-side';
+import { casesProjection, MeetingAgenda, meetingAgenda, meetingCasesProjection, meetingsProjection, MeetingView, Page, pageMeetings, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -83,7 +83,7 @@ export class MeetingsController {
   @Allow('chair', 'member')
   @QueryDoc({ summary: "Show a meeting's agenda: its cases in order, carried-over ones marked", type: MeetingAgendaDto, notFound: ['meeting.not_found'] })
   agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): MeetingAgenda {
-    const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
+    const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id, this.readModels.model(meetingCasesProjection));
     if (!agenda) throw meetingNotFound(id);
     if (!seesForum(principal, agenda.meeting.forumId)) throw forbidden();
     return agenda;
