@@ -83,7 +83,21 @@ describe('command API', () => {
     await scheduleMeeting('styregruppen', '2025-08-08T11:00:00+02:00');
     const k17 = await http().post('/api/meetings').send({ forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }).expect(201);
     const listed = await http().get(`/api/meetings?forumId=k17&from=2025-08-01&to=2025-08-31&after=${k17.body.position}`).expect(200);
-    expect(listed.body).toEqual([{ id: k17.body.id, forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00', status: 'scheduled' }]);
+    expect(listed.body).toEqual({ items: [{ id: k17.body.id, forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00', status: 'scheduled' }] });
+  });
+
+  it('lists meetings a page at a time, earliest first, and refuses a cursor it did not give and a page too large', async () => {
+    await scheduleMeeting('styregruppen', '2025-09-19T12:00:00+02:00');
+    await scheduleMeeting('styregruppen', '2025-08-08T11:00:00+02:00');
+    const last = await http().post('/api/meetings').send({ forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }).expect(201);
+    const first = await http().get(`/api/meetings?limit=2&after=${last.body.position}`).expect(200);
+    expect(first.body.items.map((meeting: { startsAt: string }) => meeting.startsAt)).toEqual(['2025-08-08T11:00:00+02:00', '2025-08-22T09:00:00+02:00']);
+    const second = await http().get('/api/meetings').query({ limit: 2, cursor: first.body.nextCursor }).expect(200);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ startsAt: '2025-09-19T12:00:00+02:00' })] });
+
+    const refused = await http().get('/api/meetings?cursor=not-a-cursor').expect(400);
+    expect(refused.body.details).toEqual([{ field: 'cursor', reason: expect.any(String) }]);
+    expect((await http().get('/api/meetings?limit=501').expect(400)).body.details).toEqual([expect.objectContaining({ field: 'limit' })]);
   });
 
   it('answers 503 when the read models do not reach ?after= in time', async () => {

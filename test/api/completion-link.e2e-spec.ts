@@ -14,7 +14,7 @@ describe('the "Markér som udført" link', () => {
   const pathOf = (link: string): string => new URL(link).pathname;
   const linkFor = (id: string, expiresAt = completionLinkExpiry(new Date(api.clock.now()))): string => pathOf(completionLink(secret, id, expiresAt, 'https://opfoelgning.example.dk'));
   const openFollowUps = async (): Promise<string[]> =>
-    (await http().get(`/api/follow-ups?status=open&after=${await head()}`).expect(200)).body.map((followUp: { id: string }) => followUp.id);
+    (await http().get(`/api/follow-ups?status=open&after=${await head()}`).expect(200)).body.items.map((followUp: { id: string }) => followUp.id);
 
   beforeEach(async () => {
     api = await startApi({ now: '2025-05-02T14:00:00+02:00', env: { LINK_SECRET: secret } });
@@ -56,7 +56,7 @@ describe('the "Markér som udført" link', () => {
     // Then it thanks, and the follow-up is done, by the link
     expectPage(done, 200, 'Tak – opfølgningen er markeret som udført');
     const listed = await http().get(`/api/follow-ups?status=done&after=${await head()}`).expect(200);
-    expect(listed.body).toEqual([expect.objectContaining({ id: followUpId, status: 'done', completedAt: '2025-05-02T14:00:00+02:00' })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: followUpId, status: 'done', completedAt: '2025-05-02T14:00:00+02:00' })]);
     const events = await api.app.get<EventStore>(EVENT_STORE).readStream(followUpStreamId(followUpId));
     expect(events.map((event) => event.type)).toEqual(['FollowUpAssigned', 'FollowUpCompleted']);
     expect(events[1].metadata).toMatchObject({ userId: `link:${followUpId}`, correlationId: expect.any(String) });

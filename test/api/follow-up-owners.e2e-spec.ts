@@ -31,8 +31,8 @@ describe('owners in the follow-up list', () => {
     const listed = await http().get(`/api/follow-ups?caseId=${caseId}&after=${position}`).expect(200);
 
     // Then each owner says whether reminders reach them
-    expect(listed.body).toHaveLength(1);
-    expect(listed.body[0].owners).toEqual([
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0].owners).toEqual([
       { name: 'Sekretariatet', reachable: true },
       { name: 'Slagelse Kommune', organisation: 'Slagelse Kommune', reachable: true },
       { name: 'Socialstyrelsen', reachable: false, note: 'ingen e-mailadresse' },
@@ -61,6 +61,6 @@ describe('owners in the follow-up list', () => {
 
     // Then the owner is listed as reachable
     const listed = await http().get(`/api/follow-ups?caseId=${caseId}&after=${position}`).expect(200);
-    expect(listed.body[0].owners).toEqual([{ name: 'Socialstyrelsen', reachable: true }]);
+    expect(listed.body.items[0].owners).toEqual([{ name: 'Socialstyrelsen', reachable: true }]);
   });
 });

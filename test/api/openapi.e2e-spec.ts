@@ -102,7 +102,7 @@ describe('OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/meetings'].post.responses)).toContain('201');
     expect(Object.keys(document.paths['/api/meetings/{id}/cancel'].post.responses)).toContain('200');
     const meetingQuery = (document.paths['/api/meetings'].get.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
-    expect(meetingQuery.sort()).toEqual(['after', 'forumId', 'from', 'to']);
+    expect(meetingQuery.sort()).toEqual(['after', 'cursor', 'forumId', 'from', 'limit', 'to']);
     const caseQuery = (document.paths['/api/cases'].get.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
     expect(caseQuery.sort()).toEqual(['after', 'aged', 'cursor', 'forumId', 'limit', 'q', 'stage', 'standing', 'status']);
   });

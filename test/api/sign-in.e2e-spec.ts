@@ -103,7 +103,7 @@ describe('sign-in and roles', () => {
     api.clock.set('2025-06-01T09:00:00+02:00');
     const chair = await createAccount('formand@k17.test', 'chair', ['k17']);
 
-    const overdue = (await as(chair.token).get(`/api/follow-ups?status=overdue&after=${position}`).expect(200)).body;
+    const overdue = (await as(chair.token).get(`/api/follow-ups?status=overdue&after=${position}`).expect(200)).body.items;
     expect(overdue.map((followUp: { id: string }) => followUp.id)).toEqual([k17s]);
     await as(chair.token).get('/api/follow-ups?forumId=styregruppen').expect(403);
     await as(chair.token).get(`/api/cases/${styregruppensCase}`).expect(403);
@@ -127,7 +127,7 @@ describe('sign-in and roles', () => {
     const { position } = (await api.http().post(`/api/follow-ups/${theirs}/reschedule`).send({ due: '2025-06-02' }).expect(200)).body;
     const member = await createAccount('medlem@styregruppen.test', 'member', ['styregruppen']);
 
-    const listed = (await as(member.token).get(`/api/follow-ups?after=${position}`).expect(200)).body;
+    const listed = (await as(member.token).get(`/api/follow-ups?after=${position}`).expect(200)).body.items;
     expect(listed.map((followUp: { id: string }) => followUp.id)).toEqual([mine]);
     await as(member.token).get(`/api/meetings/${meetingId}/agenda`).expect(200);
     await as(member.token).get('/api/forums/k17/pipeline').expect(403);
@@ -150,7 +150,7 @@ describe('sign-in and roles', () => {
     await api.http().post(`/api/accounts/${chair.id}/disable`).send({ reason: 'Fratrådt' }).expect(200);
     await as(renewed).get('/api/auth/me').expect(401);
     await anonymous().post('/api/auth/token').send({ email: 'formand@styregruppen.test', password: 'et-nyt-kodeord-456' }).expect(401);
-    const listed = (await api.http().get('/api/accounts').expect(200)).body;
+    const listed = (await api.http().get('/api/accounts').expect(200)).body.items;
     expect(listed).toContainEqual(expect.objectContaining({ accountId: chair.id, disabled: true }));
     expect(JSON.stringify(listed)).not.toMatch(/scrypt/);
   });

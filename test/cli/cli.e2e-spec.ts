@@ -81,7 +81,7 @@ describe('the command line (npm run cli)', () => {
     try {
       const signedIn = await api.signIn('sekretariat@example.dk', password);
       const meetings = await api.http().get('/api/meetings?forumId=styregruppen').set('Authorization', `Bearer ${signedIn}`).expect(200);
-      expect(meetings.body.map((meeting: { id: string }) => meeting.id)).toContain('styregruppen-2025-09-26');
+      expect(meetings.body.items.map((meeting: { id: string }) => meeting.id)).toContain('styregruppen-2025-09-26');
       await api.http().get('/api/cases/styregruppen-2025-09-26-punkt-1').set('Authorization', `Bearer ${token.stdout.trim()}`).expect(200);
     } finally {
       await api.close({ keepData: true });

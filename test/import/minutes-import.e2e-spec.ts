@@ -63,7 +63,7 @@ describeWithMinutes('importing the minutes of 2025', () => {
     expect(annualReport.steps).toEqual(
       expect.arrayContaining([expect.objectContaining({ what: 'forwarded', toForumIds: expect.arrayContaining(['k17', 'kkr-sjaelland']) })]),
     );
-    const meetings = (await http().get('/api/meetings?forumId=styregruppen').expect(200)).body.map((meeting: { id: string }) => meeting.id);
+    const meetings = (await http().get('/api/meetings?forumId=styregruppen').expect(200)).body.items.map((meeting: { id: string }) => meeting.id);
     expect(meetings).toEqual(expect.arrayContaining(['styregruppen-2025-05-02', 'styregruppen-2025-08-08', 'styregruppen-2025-09-19', 'styregruppen-2025-12-12']));
     const september = (await http().get('/api/meetings/styregruppen-2025-09-19').expect(200)).body;
     expect(september).toMatchObject({ startsAt: '2025-09-19T12:00:00+02:00', place: expect.stringMatching(/Teams/), status: 'held' });

@@ -78,7 +78,7 @@ describeInBrowser('who sees and does what, in a browser', () => {
       const answer = page.waitForResponse((response) => response.url() === target);
       await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
       expect((await answer).status()).toBe(403);
-      const followUp = (await api.http().get(`/api/follow-ups?caseId=${ids.styregruppenCase}`).expect(200)).body.find((view: { id: string }) => view.id === ids.memberFollowUp);
+      const followUp = (await api.http().get(`/api/follow-ups?caseId=${ids.styregruppenCase}`).expect(200)).body.items.find((view: { id: string }) => view.id === ids.memberFollowUp);
       expect(followUp.status).toBe('open');
     } finally {
       attacker.close();

@@ -152,17 +152,17 @@ describe('the story of the minutes of 2025', () => {
         201,
       )
     ).id;
-    const open = (await http().get('/api/follow-ups?status=overdue&forumId=styregruppen').expect(200)).body;
+    const open = (await http().get('/api/follow-ups?status=overdue&forumId=styregruppen').expect(200)).body.items;
     expect(open).toEqual([]);
 
     api.clock.set('2025-09-05T08:00:00+02:00');
-    const overdue = (await http().get('/api/follow-ups?status=overdue&forumId=styregruppen').expect(200)).body;
+    const overdue = (await http().get('/api/follow-ups?status=overdue&forumId=styregruppen').expect(200)).body.items;
     expect(overdue).toEqual([expect.objectContaining({ id: followUpId, caseId, dueDate: '2025-09-01', overdue: true, daysOverdue: 4 })]);
-    expect((await http().get('/api/follow-ups?status=overdue&owner=sekretariatet').expect(200)).body).toHaveLength(1);
+    expect((await http().get('/api/follow-ups?status=overdue&owner=sekretariatet').expect(200)).body.items).toHaveLength(1);
 
     const completed = await post(`/api/follow-ups/${followUpId}/complete`, { note: 'KORA har svaret' });
-    expect((await http().get(`/api/follow-ups?status=overdue&after=${completed.position}`).expect(200)).body).toEqual([]);
-    expect((await http().get(`/api/follow-ups?status=done&caseId=${caseId}`).expect(200)).body).toEqual([expect.objectContaining({ id: followUpId, status: 'done' })]);
+    expect((await http().get(`/api/follow-ups?status=overdue&after=${completed.position}`).expect(200)).body).toEqual({ items: [] });
+    expect((await http().get(`/api/follow-ups?status=done&caseId=${caseId}`).expect(200)).body.items).toEqual([expect.objectContaining({ id: followUpId, status: 'done' })]);
   });
 
   it('a follow-up due before the next meeting follows that meeting when it is moved', async () => {
@@ -175,12 +175,12 @@ describe('the story of the minutes of 2025', () => {
       { description: 'Dagsorden deles med styregruppen forud for mødet', owners: [{ name: 'Sekretariatet' }], dueBeforeMeetingOfForumId: 'styregruppen' },
       201,
     );
-    const before = (await http().get(`/api/follow-ups?caseId=${caseId}&after=${assigned.position}`).expect(200)).body;
+    const before = (await http().get(`/api/follow-ups?caseId=${caseId}&after=${assigned.position}`).expect(200)).body.items;
     expect(before).toEqual([expect.objectContaining({ id: assigned.id, dueDate: '2025-10-24' })]);
 
     const moved = await post(`/api/meetings/${october}/reschedule`, { startsAt: '2025-10-31T12:00:00+01:00' });
 
-    const after = (await http().get(`/api/follow-ups?caseId=${caseId}&after=${moved.position}`).expect(200)).body;
+    const after = (await http().get(`/api/follow-ups?caseId=${caseId}&after=${moved.position}`).expect(200)).body.items;
     expect(after).toEqual([expect.objectContaining({ id: assigned.id, dueDate: '2025-10-31', dueMeetingId: october })]);
   });
 

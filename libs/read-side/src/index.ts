@@ -22,3 +22,5 @@ export * from './imports/started-imports.projection';
 export * from './accounts/accounts.projection';
 export * from './cases/case-list.query';
 export * from './projection-runner/rebuild-snapshot';
+export * from './paging';
+export * from './meetings/meeting-cases.projection';

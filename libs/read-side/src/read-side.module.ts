@@ -7,6 +7,7 @@ import { followUpsProjection } from './follow-ups/follow-ups.projection';
 import { openFollowUpsProjection } from './follow-ups/open-follow-ups.projection';
 import { importedMinutesProjection } from './imports/imported-minutes.projection';
 import { startedImportsProjection } from './imports/started-imports.projection';
+import { meetingCasesProjection } from './meetings/meeting-cases.projection';
 import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection, PROJECTIONS } from './projection-runner/projection';
 import { ProjectionRunner } from './projection-runner/projection-runner';
@@ -17,6 +18,7 @@ import { StreamViews } from './stream-views';
 export const READ_MODEL_PROJECTIONS: readonly Projection<unknown>[] = [
   meetingsProjection,
   casesProjection,
+  meetingCasesProjection,
   followUpsProjection,
   openFollowUpsProjection,
   importedMinutesProjection,

@@ -37,3 +37,8 @@ export class AccountDto {
   @ApiProperty({ type: [String] }) forumIds!: string[];
   @ApiProperty() disabled!: boolean;
 }
+
+export class AccountsPageDto {
+  @ApiProperty({ type: [AccountDto] }) items!: AccountDto[];
+  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; absent on the last' }) nextCursor?: string;
+}

@@ -1,11 +1,13 @@
 import { AccessService, hashPassword } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Page, pageOf } from '@app/read-side';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandDoc, QueryDoc } from '../http/api-docs';
-import { AccountDto, CreateAccountDto, DisableAccountDto, GrantRoleDto, SetPasswordDto } from './account.dtos';
+import { pageAsked, PageQuery } from '../http/page-query';
+import { AccountDto, AccountsPageDto, CreateAccountDto, DisableAccountDto, GrantRoleDto, SetPasswordDto } from './account.dtos';
 
 /** The secretariat's: who may sign in, with which role, for which forums. */
 @ApiTags('accounts')
@@ -18,12 +20,10 @@ export class AccountsController {
   ) {}
 
   @Get()
-  @QueryDoc({ summary: 'List the accounts, without their password hashes', type: [AccountDto] })
-  list(): AccountDto[] {
-    return this.access
-      .accounts()
-      .map(({ accountId, email, name, role, forumIds, disabled }) => ({ accountId, email, name, role, forumIds, disabled }))
-      .sort((a, b) => a.email.localeCompare(b.email));
+  @QueryDoc({ summary: 'List the accounts by e-mail address, without their password hashes, a page at a time', type: AccountsPageDto })
+  list(@Query() query: PageQuery): Page<AccountDto> {
+    const accounts = this.access.accounts().map(({ accountId, email, name, role, forumIds, disabled }): AccountDto => ({ accountId, email, name, role, forumIds, disabled }));
+    return pageAsked(query, (request) => pageOf(accounts, (account) => [account.email, account.accountId], request, 2));
   }
 
   @Post()

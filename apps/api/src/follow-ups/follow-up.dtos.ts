@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CancelFollowUpInput, CompleteFollowUpInput, RescheduleFollowUpInput } from '@app/domain';
-import { ReadAfterQuery } from '../http/read-after';
+import { PageQuery } from '../http/page-query';
 import { IsCalendarDate, IsId, IsText } from '../http/validators';
 
 export class CompleteFollowUpDto implements Omit<CompleteFollowUpInput, 'followUpId'> {
@@ -18,7 +18,7 @@ export class CancelFollowUpDto implements Omit<CancelFollowUpInput, 'followUpId'
 
 const statuses = ['open', 'overdue', 'done'] as const;
 
-export class FollowUpsQueryDto extends ReadAfterQuery {
+export class FollowUpsQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: statuses }) @IsOptional() @IsIn(statuses) status?: (typeof statuses)[number];
   @ApiPropertyOptional() @IsOptional() @IsId() forumId?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(300) owner?: string;
@@ -50,4 +50,9 @@ export class ListedFollowUpDto {
   @ApiPropertyOptional() dueMeetingId?: string;
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional() daysOverdue?: number;
+}
+
+export class FollowUpsPageDto {
+  @ApiProperty({ type: [ListedFollowUpDto] }) items!: ListedFollowUpDto[];
+  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; absent on the last' }) nextCursor?: string;
 }

@@ -2,7 +2,7 @@ import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { DIRECTORY } from '@app/config';
 import { DirectoryEntry, Owner } from '@app/domain';
-import { followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
+import { followUpsProjection, FollowUpView, meetingsProjection, openFollowUpsProjection, Page, pageFollowUps, ProjectionRunner } from '@app/read-side';
 import { resolveOwners } from '@app/workflows';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -11,7 +11,8 @@ import { CommandContextFrom } from '../http/command-context.decorator';
 import { FollowUpAccess } from './follow-up-access';
 import { CommandDoc, QueryDoc } from '../http/api-docs';
 import { EmptyDto } from '../http/command-result.dto';
-import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsQueryDto, ListedFollowUpDto, RescheduleFollowUpDto } from './follow-up.dtos';
+import { pageAsked } from '../http/page-query';
+import { CancelFollowUpDto, CompleteFollowUpDto, FollowUpsPageDto, FollowUpsQueryDto, RescheduleFollowUpDto } from './follow-up.dtos';
 
 /** An owner as listed, with whether reminders reach them; the secretariat is told of those they do not. */
 export type ListedOwner = Owner & { reachable: boolean; note?: 'ingen e-mailadresse' };
@@ -32,18 +33,20 @@ export class FollowUpsController {
   /** A chair sees their forums' follow-ups, a member their own. */
   @Get()
   @Allow('chair', 'member')
-  @QueryDoc({ summary: 'List follow-ups: open, overdue or done, by forum, owner or case', type: [ListedFollowUpDto] })
-  list(@Query() query: FollowUpsQueryDto, @SignedIn() principal: Principal): ListedFollowUp[] {
-    const { after: _after, ...filter } = query;
-    if (filter.forumId && !seesForum(principal, filter.forumId)) throw forbidden();
-    return listFollowUps(
-      { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
-      this.readModels.model(meetingsProjection),
-      filter,
-      this.clock.now().slice(0, 10),
-    )
-      .filter((view) => this.access.mayRead(principal, view))
-      .map((view) => ({ ...view, owners: view.owners.map((owner) => this.withReach(owner)) }));
+  @QueryDoc({ summary: 'List follow-ups: open, overdue or done, by forum, owner or case; overdue first, a page at a time', type: FollowUpsPageDto })
+  list(@Query() query: FollowUpsQueryDto, @SignedIn() principal: Principal): Page<ListedFollowUp> {
+    const { status, forumId, owner, caseId } = query;
+    if (forumId && !seesForum(principal, forumId)) throw forbidden();
+    const page = pageAsked(query, (request) =>
+      pageFollowUps(
+        { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
+        this.readModels.model(meetingsProjection),
+        { status, forumId, owner, caseId, visible: (record) => this.access.mayRead(principal, record) },
+        this.clock.now().slice(0, 10),
+        request,
+      ),
+    );
+    return { ...page, items: page.items.map((view) => ({ ...view, owners: view.owners.map((owner) => this.withReach(owner)) })) };
   }
 
   /** Resolved against the directory, not stored with the follow-up: an address added to the directory reaches old follow-ups too. */

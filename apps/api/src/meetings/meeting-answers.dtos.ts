@@ -26,3 +26,8 @@ export class MeetingAgendaDto {
   @ApiProperty({ type: MeetingDto }) meeting!: MeetingDto;
   @ApiProperty({ type: [AgendaItemDto] }) items!: AgendaItemDto[];
 }
+
+export class MeetingsPageDto {
+  @ApiProperty({ type: [MeetingDto] }) items!: MeetingDto[];
+  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; absent on the last' }) nextCursor?: string;
+}

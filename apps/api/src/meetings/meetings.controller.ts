@@ -1,7 +1,7 @@
 import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
-import { casesProjection, listMeetings, MeetingAgenda, meetingAgenda, meetingsProjection, MeetingView, ProjectionRunner, StreamViews } from '@app/read-side';
+import { casesProjection, MeetingAgenda, meetingAgenda, meetingCasesProjection, meetingsProjection, MeetingView, Page, pageMeetings, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -9,12 +9,13 @@ import { IsOptional } from 'class-validator';
 import { CommandContextFrom } from '../http/command-context.decorator';
 import { CommandDoc, QueryDoc } from '../http/api-docs';
 import { EmptyDto } from '../http/command-result.dto';
+import { pageAsked, PageQuery } from '../http/page-query';
 import { ReadAfterQuery } from '../http/read-after';
 import { IsCalendarDate, IsId } from '../http/validators';
-import { MeetingAgendaDto, MeetingDto } from './meeting-answers.dtos';
+import { MeetingAgendaDto, MeetingDto, MeetingsPageDto } from './meeting-answers.dtos';
 import { CancelMeetingDto, RescheduleMeetingDto, ScheduleMeetingDto } from './meeting.dtos';
 
-class MeetingsQueryDto extends ReadAfterQuery {
+class MeetingsQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: 'styregruppen' }) @IsOptional() @IsId() forumId?: string;
   @ApiPropertyOptional({ example: '2025-08-01', description: 'Meetings on this date or later' }) @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Meetings on this date or earlier' }) @IsOptional() @IsCalendarDate() to?: string;
@@ -61,9 +62,11 @@ export class MeetingsController {
 
   @Get()
   @Allow('chair', 'member')
-  @QueryDoc({ summary: 'List meetings, of one forum or between two dates', type: [MeetingDto] })
-  list(@Query() query: MeetingsQueryDto, @SignedIn() principal: Principal): MeetingView[] {
-    return listMeetings(this.readModels.model(meetingsProjection), query).filter((meeting) => seesForum(principal, meeting.forumId));
+  @QueryDoc({ summary: 'List meetings, of one forum or between two dates, earliest first, a page at a time', type: MeetingsPageDto })
+  list(@Query() query: MeetingsQueryDto, @SignedIn() principal: Principal): Page<MeetingView> {
+    const { forumId, from, to } = query;
+    const visible = (meeting: MeetingView): boolean => seesForum(principal, meeting.forumId);
+    return pageAsked(query, (request) => pageMeetings(this.readModels.model(meetingsProjection), { forumId, from, to, visible }, request));
   }
 
   @Get(':id')
@@ -80,7 +83,7 @@ export class MeetingsController {
   @Allow('chair', 'member')
   @QueryDoc({ summary: "Show a meeting's agenda: its cases in order, carried-over ones marked", type: MeetingAgendaDto, notFound: ['meeting.not_found'] })
   agenda(@Param('id') id: string, @Query() _query: ReadAfterQuery, @SignedIn() principal: Principal): MeetingAgenda {
-    const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id);
+    const agenda = meetingAgenda(this.readModels.model(casesProjection), this.readModels.model(meetingsProjection), id, this.readModels.model(meetingCasesProjection));
     if (!agenda) throw meetingNotFound(id);
     if (!seesForum(principal, agenda.meeting.forumId)) throw forbidden();
     return agenda;

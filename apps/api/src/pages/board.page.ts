@@ -1,7 +1,7 @@
 import { Allow, forbidden, PageRoutes, Principal } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { agendaSizes, CASE_STAGES, CaseListItem, casesProjection, CaseStage, listCases, meetingsProjection, nextMeetingOf, ProjectionRunner } from '@app/read-side';
+import { agendaSizes, CASE_STAGES, CaseListItem, casesProjection, CaseStage, listCases, meetingCasesProjection, meetingsProjection, nextMeetingOf, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Inject, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -66,7 +66,7 @@ export class BoardPage {
       const meeting = nextMeetingOf(meetings, forum.id, now);
       return meeting ? [{ forum, meeting }] : [];
     });
-    const sizes = agendaSizes(cases, meetings, upcoming.map(({ meeting }) => meeting.id));
+    const sizes = agendaSizes(cases, meetings, upcoming.map(({ meeting }) => meeting.id), this.readModels.model(meetingCasesProjection));
     const nextMeetings = upcoming.map(({ forum, meeting }) => ({ meetingId: meeting.id, forumName: forum.name, when: this.frames.dateTime(meeting.startsAt), count: sizes.get(meeting.id) ?? 0 }));
     const next = page.last ? `/tavle?${new URLSearchParams({ ...(q && { q }), ...(forumId && { forum: forumId }), ...(stage && { stage }), ...(agedOnly && { aged: '1' }), ...(includeStanding && { faste: '1' }), efter: page.last }).toString()}` : undefined;
     void reply.type('text/html; charset=utf-8');

@@ -1,7 +1,7 @@
 import { Allow, forbidden, PageRoutes, Principal, seesForum } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
-import { casesProjection, followUpsProjection, forumCalendar, listFollowUps, meetingAgenda, meetingsProjection, MeetingView, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
+import { casesProjection, followUpsProjection, forumCalendar, listFollowUps, meetingAgenda, meetingCasesProjection, meetingsProjection, MeetingView, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -60,7 +60,7 @@ export class MeetingsPage {
     const principal = request.principal as Principal;
     const cases = this.readModels.model(casesProjection);
     const meetings = this.readModels.model(meetingsProjection);
-    const agenda = meetingAgenda(cases, meetings, id);
+    const agenda = meetingAgenda(cases, meetings, id, this.readModels.model(meetingCasesProjection));
     if (!agenda) throw new RefusedError(refuseAsNotFound('meeting.not_found', `Mødet ${id} findes ikke.`));
     const { meeting } = agenda;
     if (!seesForum(principal, meeting.forumId)) throw forbidden();

@@ -1,7 +1,8 @@
 import { FollowUpAssigned, FollowUpEvent, MeetingEvent, Owner } from '@app/domain';
 import { Settings } from 'luxon';
 import { calendar2025, followUpAssigned, followUpCancelled, followUpCompleted, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
-import { listFollowUps, resolveFollowUp } from './follow-ups.query';
+import { InvalidCursorError } from '../paging';
+import { FollowUpsPageFilter, listFollowUps, pageFollowUps, resolveFollowUp } from './follow-ups.query';
 import { FollowUpRecord } from './follow-ups.projection';
 
 const meetingsFrom = (events: MeetingEvent[]) => readModels(events).meetings;
@@ -180,6 +181,51 @@ describe('follow-ups query', () => {
     it('given filters together, then all of them apply', () => {
       expect(ids({ owner: 'rammeaftalesekretariatet', status: 'overdue', caseId: 'socialtilsyn-oest-aarsrapport-2024' })).toEqual(['kontakt-kora']);
       expect(ids({ forumId: 'styregruppen', status: 'open' })).toEqual(['dagsorden-deles', 'kontakt-kora', 'rejses-i-kl']);
+    });
+
+    describe('pageFollowUps', () => {
+      /** Every page of `limit` items, followed cursor by cursor. */
+      const pages = (filter: FollowUpsPageFilter, limit: number): string[][] => {
+        const result: string[][] = [];
+        let cursor: string | undefined;
+        do {
+          const page = pageFollowUps(followUps, meetings, filter, today, { limit, cursor });
+          result.push(page.items.map((view) => view.id));
+          cursor = page.nextCursor;
+        } while (cursor !== undefined);
+        return result;
+      };
+
+      it('given pages of two, when followed cursor by cursor, then they give the list in its order, overdue ones first, and the last page has no cursor', () => {
+        expect(pages({}, 2)).toEqual([
+          ['dagsorden-deles', 'kontakt-kora'],
+          ['notat-justeres', 'kontakt-stoe'],
+          ['kkr-rejser-sagen', 'rejses-i-kl'],
+        ]);
+      });
+
+      it.each<[string, FollowUpsPageFilter]>([
+        ['no filter', {}],
+        ['open', { status: 'open' }],
+        ['overdue', { status: 'overdue' }],
+        ['done', { status: 'done' }],
+        ['a case', { caseId: 'kvalitet-kommuner-forsorgshjem' }],
+        ['an owner', { owner: 'rammeaftale@example.dk' }],
+      ])('given %s, when paged one at a time, then the pages hold what the whole list holds, in its order, and the views alike', (_what, filter) => {
+        expect(pages(filter, 1).flat()).toEqual(ids(filter));
+        expect(pageFollowUps(followUps, meetings, filter, today, { limit: 100 }).items).toEqual(listFollowUps(followUps, meetings, filter, today));
+      });
+
+      it('given what the asker may see, then a page leaves the others out and is still full', () => {
+        const visible = (record: FollowUpRecord): boolean => record.owners.some((owner) => owner.name === slagelse.name);
+        expect(pages({ visible }, 1)).toEqual([['dagsorden-deles'], ['notat-justeres']]);
+      });
+
+      it('given a cursor the list did not give, then it is refused', () => {
+        for (const cursor of ['not-a-cursor', Buffer.from('[1,2,3]').toString('base64url'), Buffer.from('["0","x"]').toString('base64url')]) {
+          expect(() => pageFollowUps(followUps, meetings, {}, today, { limit: 2, cursor })).toThrow(InvalidCursorError);
+        }
+      });
     });
   });
 });

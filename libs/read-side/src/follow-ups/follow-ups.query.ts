@@ -1,5 +1,6 @@
 import { MeetingsState } from '../meetings/meetings.projection';
 import { nextMeetingFinder } from '../meetings/next-meeting.query';
+import { Page, PageRequest, pageOf } from '../paging';
 import { FollowUpRecord, FollowUpsState } from './follow-ups.projection';
 
 export interface FollowUpView extends FollowUpRecord {
@@ -91,4 +92,51 @@ export const listFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
     if (filter.status !== 'overdue' || view.overdue) views.push(view);
   }
   return views.sort((a, b) => (b.daysOverdue ?? -1) - (a.daysOverdue ?? -1) || compareDates(a.dueDate, b.dueDate));
+};
+
+/** A list asked for a page at a time also leaves out what the asker may not see. */
+export interface FollowUpsPageFilter extends FollowUpsFilter {
+  visible?: (record: FollowUpRecord) => boolean;
+}
+
+/**
+ * The order of `listFollowUps`, with the id to tell apart follow-ups due the same day: overdue ones first (the
+ * latest is the one due first), then the rest by due date, none last.
+ */
+const PLACE_LENGTH = 3;
+
+/**
+ * Follow-ups as `listFollowUps` orders them, a page at a time after `request.cursor`. Every overdue
+ * follow-up is open, so a page that the overdue ones fill is taken from the open follow-ups alone, a small
+ * share of years of them; only a page past them walks every follow-up. A view is resolved only for the
+ * items of the page. Throws InvalidCursorError for a cursor the list did not give.
+ */
+export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, filter: FollowUpsPageFilter, today: string, request: PageRequest): Page<FollowUpView> => {
+  const nextMeeting = nextMeetingFinder(meetings, { includeHeld: true });
+  const dueDateOf = (record: FollowUpRecord): string | undefined =>
+    record.due ?? (record.dueBeforeMeetingOfForumId ? nextMeeting(record.dueBeforeMeetingOfForumId, record.assignedAt)?.startsAt.slice(0, 10) : undefined);
+  const placeOf = (record: FollowUpRecord): string[] => {
+    const dueDate = dueDateOf(record);
+    const overdue = record.status === 'open' && dueDate !== undefined && dueDate < today;
+    return [overdue ? '0' : '1', dueDate ?? '9999', record.id];
+  };
+  function* matching(source: FollowUpsState, overdueOnly: boolean): Generator<FollowUpRecord> {
+    for (const record of source.values()) {
+      if (filter.forumId !== undefined && record.forumId !== filter.forumId) continue;
+      if (filter.caseId !== undefined && record.caseId !== filter.caseId) continue;
+      if (filter.status === 'done' && record.status !== 'done') continue;
+      if (filter.owner !== undefined && !ownedBy(record, filter.owner)) continue;
+      if (overdueOnly && record.due !== undefined && record.due >= today) continue;
+      if (filter.visible && !filter.visible(record)) continue;
+      if (overdueOnly && placeOf(record)[0] !== '0') continue;
+      yield record;
+    }
+  }
+  const resolved = (page: Page<FollowUpRecord>): Page<FollowUpView> => ({ ...page, items: page.items.map((record) => resolveWith(record, nextMeeting, today)) });
+  if (filter.status === 'overdue' || filter.status === 'open') return resolved(pageOf(matching(models.openFollowUps, filter.status === 'overdue'), placeOf, request, PLACE_LENGTH));
+  if (filter.status === undefined) {
+    const overdue = pageOf(matching(models.openFollowUps, true), placeOf, request, PLACE_LENGTH);
+    if (overdue.nextCursor !== undefined) return resolved(overdue);
+  }
+  return resolved(pageOf(matching(models.followUps, false), placeOf, request, PLACE_LENGTH));
 };

@@ -1,4 +1,6 @@
-import { caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, meetingCancelled, meetingScheduled, readModels } from '../testing/read-side.testing';
+import { foldEvents } from '../projection-runner/projection';
+import { caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, foldReadModels, meetingCancelled, meetingScheduled, readModels, recorder } from '../testing/read-side.testing';
+import { meetingCasesProjection } from './meeting-cases.projection';
 import { agendaSizes, meetingAgenda } from './meeting-agenda.query';
 
 const may = { meetingId: 'styregruppen-2025-05-02', startsAt: '2025-05-02T09:00:00+02:00' };
@@ -136,7 +138,7 @@ describe('meeting agenda', () => {
   });
 
   it('given several meetings, then agendaSizes counts in one pass what each meeting’s agenda lists, withdrawn and moved cases left out', () => {
-    const { cases, meetings } = readModels([
+    const recorded = [
       ...[may, august, september].map(({ meetingId, startsAt }) => meetingScheduled(meetingId, 'styregruppen', startsAt)),
       meetingScheduled('k17-2025-08-22', 'k17', '2025-08-22T09:00:00+02:00'),
       caseProposed('dialog-socialtilsyn', 'styregruppen', { title: 'Dialog med Socialtilsyn Øst', kind: 'discussion' }),
@@ -153,10 +155,16 @@ describe('meeting agenda', () => {
       caseScheduled('tilbagetrukket', 'styregruppen', september.meetingId, september.startsAt),
       caseWithdrawn('tilbagetrukket', '2025-09-01T09:00:00+02:00'),
       caseProposed('venter', 'styregruppen', { title: 'Rekruttering af plejefamilier' }),
-    ]);
+    ].map(recorder());
+    const { cases, meetings } = foldReadModels(recorded);
+    const index = foldEvents(meetingCasesProjection, recorded);
     const ids = [may.meetingId, august.meetingId, september.meetingId, 'k17-2025-08-22', 'styregruppen-2025-12-12'];
     const sizes = agendaSizes(cases, meetings, ids);
     expect(Object.fromEntries(ids.map((id) => [id, sizes.get(id)]))).toEqual({ [may.meetingId]: 1, [august.meetingId]: 2, [september.meetingId]: 0, 'k17-2025-08-22': 1, 'styregruppen-2025-12-12': 0 });
     for (const id of ids.slice(0, 4)) expect(sizes.get(id)).toBe(meetingAgenda(cases, meetings, id)?.items.length);
+    // With the meetings' index, only the cases once put on each meeting are read, and the answers are the same.
+    expect(agendaSizes(cases, meetings, ids, index)).toEqual(sizes);
+    for (const id of ids) expect(meetingAgenda(cases, meetings, id, index)).toEqual(meetingAgenda(cases, meetings, id));
+    expect(index.get(may.meetingId)).toEqual(['takstanalyse', 'aarsrapport']);
   });
 });

@@ -1,5 +1,13 @@
-import { CasesState } from '../cases/cases.projection';
+import { CasesState, CaseSummary } from '../cases/cases.projection';
+import { MeetingCasesState } from './meeting-cases.projection';
 import { MeetingsState, MeetingView } from './meetings.projection';
+
+/**
+ * The cases that may be on a meeting: those the index lists for it, or, without the index, every case. A
+ * caller with the read models at hand passes the index; what is on the agenda is decided case by case alike.
+ */
+const candidates = (cases: CasesState, meetingId: string, index?: MeetingCasesState): Iterable<CaseSummary> =>
+  index ? (index.get(meetingId) ?? []).flatMap((caseId) => cases.get(caseId) ?? []) : cases.values();
 
 export interface AgendaItem {
   number: number;
@@ -20,10 +28,10 @@ export interface MeetingAgenda {
 }
 
 /** The cases on a meeting in the order they were put there, carried-over ones marked; withdrawn ones are off it. */
-export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetingId: string): MeetingAgenda | undefined => {
+export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetingId: string, index?: MeetingCasesState): MeetingAgenda | undefined => {
   const meeting = meetings.get(meetingId);
   if (!meeting) return undefined;
-  const items = [...cases.values()]
+  const items = [...candidates(cases, meetingId, index)]
     .flatMap((summary) => {
       const step = summary.forums[meeting.forumId];
       if (summary.status === 'withdrawn' || !step || step.meetingId !== meetingId || step.state === 'waiting') return [];
@@ -49,7 +57,8 @@ export const meetingAgenda = (cases: CasesState, meetings: MeetingsState, meetin
  * for all the meetings asked: the board shows the count for each forum's next meeting, and a pass per
  * meeting read every case once for each. A meeting not known counts 0.
  */
-export const agendaSizes = (cases: CasesState, meetings: MeetingsState, meetingIds: readonly string[]): Map<string, number> => {
+export const agendaSizes = (cases: CasesState, meetings: MeetingsState, meetingIds: readonly string[], index?: MeetingCasesState): Map<string, number> => {
+  if (index) return new Map(meetingIds.map((id) => [id, meetingAgenda(cases, meetings, id, index)?.items.length ?? 0]));
   const sizes = new Map<string, number>(meetingIds.map((id) => [id, 0]));
   const forumOf = new Map<string, string>();
   for (const id of meetingIds) {

@@ -1,3 +1,4 @@
+import { Page, PageRequest, pageOf } from '../paging';
 import { MeetingEvent, MeetingStatus } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
 import { Projection, ReadModel } from '../projection-runner/projection';
@@ -61,3 +62,12 @@ export const listMeetings = (meetings: MeetingsState, filter: MeetingsFilter): M
     .filter((meeting) => filter.from === undefined || meeting.startsAt.slice(0, 10) >= filter.from.slice(0, 10))
     .filter((meeting) => filter.to === undefined || meeting.startsAt.slice(0, 10) <= filter.to.slice(0, 10))
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+
+/** Meetings as `listMeetings` orders them (by the instant they start, then by id), a page at a time. */
+export const pageMeetings = (meetings: MeetingsState, filter: MeetingsFilter & { visible?: (meeting: MeetingView) => boolean }, request: PageRequest): Page<MeetingView> =>
+  pageOf(
+    listMeetings(meetings, filter).filter((meeting) => !filter.visible || filter.visible(meeting)),
+    (meeting) => [new Date(Date.parse(meeting.startsAt)).toISOString(), meeting.id],
+    request,
+    2,
+  );
