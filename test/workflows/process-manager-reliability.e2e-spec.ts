@@ -90,6 +90,45 @@ describe('the process manager when things go wrong', () => {
     });
   });
 
+  it('hands a cancellation it had acted on over again, after the next meeting has begun, without a failed reaction or a second move', async () => {
+    // Two cases on Styregruppen's 8/8 meeting; the next is 19/9.
+    api = await startApi({ now: '2025-07-01T09:00:00+02:00', withWorker: true });
+    const august = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00+02:00' }, 201)).id as string;
+    const september = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-09-19T12:00:00+02:00' }, 201)).id as string;
+    const cases: string[] = [];
+    for (const title of ['Takstanalyse', 'Kapacitet på botilbud']) {
+      const caseId = (await post('/api/cases', { forumId: 'styregruppen', title, kind: 'decision' }, 201)).id as string;
+      await post(`/api/cases/${caseId}/schedule`, { meetingId: august });
+      cases.push(caseId);
+    }
+    const cancelled = await post(`/api/meetings/${august}/cancel`, { reason: 'Aflyst' });
+    const waitsOnSeptember = async () => {
+      for (const caseId of cases) {
+        expect((await http().get(`/api/cases/${caseId}/flow`).expect(200)).body.waitsIn).toEqual([expect.objectContaining({ meetingId: september })]);
+      }
+    };
+    await eventually(waitsOnSeptember);
+    const { dataDir } = api;
+    await api.close({ keepData: true });
+    const headBefore = (await readLog(dataDir)).length;
+
+    // The worker was killed before its checkpoint passed the cancellation; it starts again once 19/9 has begun,
+    // when the same reaction worked out afresh would be to wait: it must see the cases already moved.
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+    await store.saveCheckpoint('case-scheduling', cancelled.position - 1);
+    await store.close();
+    api = await startApi({ now: '2025-09-19T12:30:00+02:00', dataDir, withWorker: true });
+
+    await eventually(async () => {
+      const health = (await http().get('/health').expect(200)).body;
+      expect(health.details.worker).toMatchObject({ status: 'up', behind: 0, failedReactions: 0 });
+    });
+    await waitsOnSeptember();
+    // Nothing but what the restart itself records: no case moved again.
+    const after = (await readLog(dataDir)).slice(headBefore);
+    expect(after.filter((event) => event.type.startsWith('Case'))).toEqual([]);
+  });
+
   it('reports a worker that lets an event wait longer than allowed as stuck, with how far behind it is', async () => {
     // No worker runs here: the secretariat's account, made at start, and the meeting wait for it.
     api = await startApi({ now: '2025-07-01T09:00:00+02:00', env: { WORKER_MAX_LAG_SECONDS: '1' } });
