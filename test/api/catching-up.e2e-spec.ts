@@ -61,7 +61,7 @@ describe('an API catching up with its log after a start', () => {
     expect((await client().get('/health/ready').expect(200)).body.details.readModels).toMatchObject({ status: 'up', behind: 0 });
     const token = await api.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
     const meetings = await client().get('/api/meetings').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(meetings.body.map((meeting: { id: string }) => meeting.id)).toEqual(['earlier']);
+    expect(meetings.body.items.map((meeting: { id: string }) => meeting.id)).toEqual(['earlier']);
   });
 
   it('shows people a page in Danish that reloads itself, and the links in e-mails the same', async () => {
