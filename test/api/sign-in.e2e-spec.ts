@@ -169,9 +169,15 @@ describe('sign-in and roles', () => {
 
 describe('the first start', () => {
   it('creates one demo account per role on the embedded default when no admin is given, and prints where they are', async () => {
-    const api = await startApi({ env: { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' }, asSecretariat: false });
+    const printed: string[] = [];
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => printed.push(String(chunk)) > 0);
+    const api = await startApi({ env: { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' }, asSecretariat: false }).finally(() => stderr.mockRestore());
     try {
       const file = readFileSync(join(api.dataDir, DEMO_ACCOUNTS_FILE), 'utf8');
+      // Printed in full for the person who started it, with where to sign in.
+      const block = printed.join('');
+      expect(block).toContain('/log-ind');
+      for (const line of file.split('\n').slice(1).filter(Boolean)) expect(block).toContain(line);
       const accounts = [...file.matchAll(/^\s+(secretariat|chair|member)\s+(\S+)\s+(\S+)/gm)].map(([, role, email, password]) => ({ role, email, password }));
       expect(accounts.map((account) => account.role)).toEqual(['secretariat', 'chair', 'member']);
       for (const { role, email, password } of accounts) {

@@ -67,7 +67,10 @@ export class AccountsBootstrap implements OnApplicationBootstrap {
     const lines = created.map(({ email, password, role, forumIds }) => `  ${role.padEnd(11)} ${email}  ${password}${forumIds.length ? `  (${forumIds.join(', ')})` : ''}`);
     mkdirSync(this.config.dataDir, { recursive: true });
     writeFileSync(join(this.config.dataDir, DEMO_ACCOUNTS_FILE), `Demo accounts (role, e-mail, password):\n${lines.join('\n')}\n`, { mode: 0o600 });
-    this.logger.warn(`No account existed: demo accounts created, one per role (also in ${join(this.config.dataDir, DEMO_ACCOUNTS_FILE)}):\n${lines.join('\n')}`);
+    const file = join(this.config.dataDir, DEMO_ACCOUNTS_FILE);
+    this.logger.warn(`No account existed: demo accounts created, one per role; their e-mails and passwords are in ${file}`);
+    // For the person at the terminal, in full: the log hides e-mail addresses, and stdout may be a JSON log.
+    process.stderr.write(`\nDemo accounts for the pages at ${this.config.publicUrl}/log-ind (also in ${file}):\n${lines.join('\n')}\n\n`);
   }
 
   /** Creates each account, leaving out one another process created first. */
