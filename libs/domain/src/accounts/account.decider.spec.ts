@@ -40,6 +40,10 @@ describe('account decider', () => {
     it('refuses a forum that does not exist', () => {
       given([]).when({ ...create, forumIds: ['styregruppen', 'folketinget'] }).thenRefuses('account.unknown_forum');
     });
+    it('names every forum that does not exist in the refusal', () => {
+      const decision = accountDecider.decide({ ...create, forumIds: ['folketinget', 'styregruppen', 'regionsraadet'] }, accountDecider.initialState());
+      expect(decision).toMatchObject({ code: 'account.unknown_forum', message: 'Forummet findes ikke: folketinget, regionsraadet.' });
+    });
     it('answers any other command with not found', () => {
       given([]).when({ type: 'DisableAccount', accountId: 'acc-1', now }).thenRefuses('account.not_found', 'not_found');
     });
@@ -53,6 +57,11 @@ describe('account decider', () => {
       given([created])
         .when({ type: 'GrantAccountRole', accountId: 'acc-1', role: 'member', forumIds: ['k17', 'k17'], knownForumIds, now })
         .then([{ type: 'AccountRoleGranted', data: { accountId: 'acc-1', role: 'member', forumIds: ['k17'], grantedAt: now } }]);
+    });
+    it('takes the forums away when the secretariat role is granted: it sees them all', () => {
+      given([created])
+        .when({ type: 'GrantAccountRole', accountId: 'acc-1', role: 'secretariat', forumIds: ['k17'], knownForumIds, now })
+        .then([{ type: 'AccountRoleGranted', data: { accountId: 'acc-1', role: 'secretariat', forumIds: [], grantedAt: now } }]);
     });
     it('changes the password', () => {
       given([created])
