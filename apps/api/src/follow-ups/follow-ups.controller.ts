@@ -2,7 +2,7 @@ import { Allow, forbidden, Principal, seesForum, SignedIn } from '@app/access';
 import { CLOCK, Clock, CommandContext, CommandRequest, CommandResult } from '@app/commands';
 import { DIRECTORY } from '@app/config';
 import { DirectoryEntry, Owner } from '@app/domain';
-import { followUpsProjection, FollowUpView, meetingsProjection, openFollowUpsProjection, Page, pageFollowUps, ProjectionRunner } from '@app/read-side';
+import { followUpsModelsOf, FollowUpView, meetingsProjection, Page, pageFollowUps, ProjectionRunner } from '@app/read-side';
 import { resolveOwners } from '@app/workflows';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -39,7 +39,7 @@ export class FollowUpsController {
     if (forumId && !seesForum(principal, forumId)) throw forbidden();
     const page = pageAsked(query, (request) =>
       pageFollowUps(
-        { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
+        followUpsModelsOf(this.readModels),
         this.readModels.model(meetingsProjection),
         { status, forumId, owner, caseId, visible: (record) => this.access.mayRead(principal, record) },
         this.clock.now().slice(0, 10),

@@ -8,12 +8,10 @@ import { FastifyReply } from 'fastify';
 import { PageFrames, PageRequest } from './page-frames';
 import { PagesFilter } from './pages.filter';
 import { BoardRow, boardPage } from './views/board.view';
+import { CASE_STATUS_NAMES, KIND_NAMES, STAGE_NAMES } from './views/danish-names';
 
 const PAGE_SIZE = 100;
 
-export const STAGE_NAMES: Record<CaseStage, string> = { waiting: 'Venter på et møde', scheduled: 'På en dagsorden', decided: 'Besluttet', withdrawn: 'Trukket tilbage', closed: 'Lukket' };
-export const KIND_NAMES: Record<string, string> = { decision: 'beslutning', information: 'orientering', discussion: 'drøftelse' };
-const STATUS_NAMES: Record<string, string> = { open: 'Åben', withdrawn: 'Trukket tilbage', closed: 'Lukket' };
 
 interface BoardQuery {
   q?: string;
@@ -92,8 +90,8 @@ export class BoardPage {
     return {
       id: item.id,
       title: item.title,
-      kindName: KIND_NAMES[item.kind] ?? item.kind,
-      statusName: STATUS_NAMES[item.status] ?? item.status,
+      kindName: KIND_NAMES[item.kind],
+      statusName: CASE_STATUS_NAMES[item.status],
       steps: item.forums.map((step) => {
         const forumName = this.frames.forumName(step.forumId);
         if (step.state === 'decided') return { text: `Besluttet i ${forumName}` };

@@ -2,20 +2,16 @@ import { AccessService, Allow, forbidden, PageRoutes, Principal, seesAnyForum } 
 import { CLOCK, Clock } from '@app/commands';
 import { CaseEvent, DecisionOutcome, ForwardPurpose, RefusedError, refuseAsNotFound } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { caseFlow, casesProjection, evolveCaseDetails, FlowStep, followUpsProjection, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
+import { caseFlow, casesProjection, evolveCaseDetails, FlowStep, followUpsModelsOf, listFollowUps, meetingsProjection, ProjectionRunner, StreamViews } from '@app/read-side';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { KIND_NAMES } from './board.page';
 import { field, Outcome, PageActions } from './page-actions';
 import { PageFrames, PageRequest } from './page-frames';
 import { PagesFilter } from './pages.filter';
 import { casePage, CasePageData, Choice } from './views/case.view';
+import { capitalised, CASE_STATUS_NAMES, FOLLOW_UP_STATUS_NAMES, KIND_NAMES, OUTCOME_NAMES, PURPOSE_NAMES } from './views/danish-names';
 
-const OUTCOME_NAMES: Record<DecisionOutcome, string> = { approved: 'godkendt', noted: 'taget til efterretning', rejected: 'afvist', decided: 'besluttet' };
-const PURPOSE_NAMES: Record<ForwardPurpose, string> = { decision: 'til beslutning', information: 'til orientering' };
-const STATUS_NAMES: Record<string, string> = { open: 'Åben', withdrawn: 'Trukket tilbage', closed: 'Lukket' };
-const FOLLOW_UP_STATUS_NAMES: Record<string, string> = { open: 'Åben', done: 'Udført', cancelled: 'Annulleret' };
 
 const NOTICES: Record<string, string> = {
   dagsorden: 'Sagen er sat på dagsordenen.',
@@ -136,7 +132,7 @@ export class CasePage {
     const history = await this.views.caseHistory(id);
     const details = history.reduce(evolveCaseDetails, undefined);
     const followUps = listFollowUps(
-      { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
+      followUpsModelsOf(this.readModels),
       meetings,
       { caseId: id },
       this.frames.today(now),
@@ -160,7 +156,7 @@ export class CasePage {
             scheduled: steps.filter((step) => step.state === 'scheduled' && step.meetingId).map((step) => meetingChoice(step.meetingId as string)),
             held: steps.filter((step) => step.meetingId).map((step) => meetingChoice(step.meetingId as string)),
             forums: this.frames.forums.map((forum) => ({ id: forum.id, name: forum.name })),
-            outcomes: Object.entries(OUTCOME_NAMES).map(([outcomeId, name]) => ({ id: outcomeId, name: name[0].toUpperCase() + name.slice(1) })),
+            outcomes: Object.entries(OUTCOME_NAMES).map(([outcomeId, name]) => ({ id: outcomeId, name: capitalised(name) })),
             purposes: Object.entries(PURPOSE_NAMES).map(([purposeId, name]) => ({ id: purposeId, name })),
           }
         : undefined;
@@ -168,8 +164,8 @@ export class CasePage {
       frame: this.frames.frame(request, reply, summary.title, principal, undefined, notice && !refusal ? notice : undefined),
       id,
       title: summary.title,
-      kindName: KIND_NAMES[summary.kind] ?? summary.kind,
-      statusName: STATUS_NAMES[summary.status] ?? summary.status,
+      kindName: KIND_NAMES[summary.kind],
+      statusName: CASE_STATUS_NAMES[summary.status],
       presenter: summary.presenter,
       summary: details?.summary,
       recommendation: details?.recommendation ?? [],
@@ -180,7 +176,7 @@ export class CasePage {
         description: view.description,
         owners: view.owners.map((owner) => owner.name).join(', '),
         due: this.frames.date(view.dueDate),
-        statusName: FOLLOW_UP_STATUS_NAMES[view.status] ?? view.status,
+        statusName: capitalised(FOLLOW_UP_STATUS_NAMES[view.status] ?? view.status),
         open: view.status === 'open',
         overdue: view.overdue,
       })),

@@ -1,7 +1,7 @@
 import { Allow, forbidden, PageRoutes, Principal, seesForum } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { EscalationLevel } from '@app/domain';
-import { casesProjection, followUpsProjection, FollowUpView, listFollowUps, meetingsProjection, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
+import { casesProjection, followUpsModelsOf, FollowUpView, listFollowUps, meetingsProjection, ProjectionRunner } from '@app/read-side';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
@@ -127,7 +127,7 @@ export class FollowUpsPage {
 
   private list(filter: { status: 'open' | 'overdue'; forumId?: string }): FollowUpView[] {
     return listFollowUps(
-      { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
+      followUpsModelsOf(this.readModels),
       this.readModels.model(meetingsProjection),
       filter,
       this.frames.today(this.clock.now()),

@@ -1,19 +1,19 @@
 import { Allow, forbidden, PageRoutes, Principal, seesForum } from '@app/access';
 import { CLOCK, Clock } from '@app/commands';
 import { RefusedError, refuseAsNotFound } from '@app/domain';
-import { casesProjection, followUpsProjection, forumCalendar, listFollowUps, meetingAgenda, meetingCasesProjection, meetingsProjection, MeetingView, openFollowUpsProjection, ProjectionRunner } from '@app/read-side';
+import { casesProjection, followUpsModelsOf, forumCalendar, listFollowUps, meetingAgenda, meetingCasesProjection, meetingsProjection, MeetingView, ProjectionRunner } from '@app/read-side';
 import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { PageFrames, PageRequest } from './page-frames';
 import { PagesFilter } from './pages.filter';
+import { FOLLOW_UP_STATUS_NAMES, PURPOSE_NAMES } from './views/danish-names';
 import { MeetingLine, meetingPage, meetingsPage } from './views/meetings.view';
 
 /** How many held meetings the list shows. */
 const RECENT = 12;
 
 const MEETING_STATUS_NAMES: Record<string, string | undefined> = { cancelled: 'aflyst', held: undefined, scheduled: undefined };
-const FOLLOW_UP_STATUS_NAMES: Record<string, string> = { open: 'åben', done: 'udført', cancelled: 'annulleret' };
 
 /** The meetings of one's forums, a meeting's agenda with carried-over cases marked and the follow-ups due there, and the forums' calendars. */
 @ApiExcludeController()
@@ -65,7 +65,7 @@ export class MeetingsPage {
     const { meeting } = agenda;
     if (!seesForum(principal, meeting.forumId)) throw forbidden();
     const due = listFollowUps(
-      { followUps: this.readModels.model(followUpsProjection), openFollowUps: this.readModels.model(openFollowUpsProjection) },
+      followUpsModelsOf(this.readModels),
       meetings,
       {},
       this.frames.today(this.clock.now()),
@@ -84,7 +84,7 @@ export class MeetingsPage {
         caseId: item.caseId,
         title: item.title,
         presenter: item.presenter,
-        purposeName: item.purpose === 'decision' ? 'til beslutning' : 'til orientering',
+        purposeName: PURPOSE_NAMES[item.purpose],
         decided: item.state === 'decided',
         carriedOver: item.carriedOverFrom && this.meetingText(meetings.get(item.carriedOverFrom)),
         fromForumName: item.fromForumId && this.frames.forumName(item.fromForumId),

@@ -1,7 +1,9 @@
 import { MeetingsState } from '../meetings/meetings.projection';
 import { nextMeetingFinder } from '../meetings/next-meeting.query';
 import { Page, PageRequest, pageOf } from '../paging';
-import { FollowUpRecord, FollowUpsState } from './follow-ups.projection';
+import { Projection, ReadModel } from '../projection-runner/projection';
+import { FollowUpRecord, followUpsProjection, FollowUpsState } from './follow-ups.projection';
+import { openFollowUpsProjection } from './open-follow-ups.projection';
 
 export interface FollowUpView extends FollowUpRecord {
   /** The date it is due: its own, or the date of the meeting it must be done before. */
@@ -24,6 +26,12 @@ export interface FollowUpsModels {
   followUps: FollowUpsState;
   openFollowUps: FollowUpsState;
 }
+
+/** Both models, from whatever holds the read models: the API's projection runner, a worker's view. */
+export const followUpsModelsOf = (source: { model<Entity>(projection: Projection<Entity>): ReadModel<Entity> }): FollowUpsModels => ({
+  followUps: source.model(followUpsProjection),
+  openFollowUps: source.model(openFollowUpsProjection),
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

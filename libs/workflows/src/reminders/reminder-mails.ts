@@ -2,13 +2,12 @@ import { AppConfig, ReminderSettings, ScheduledReminderKind } from '@app/config'
 import { DirectoryEntry, EscalationLevel, escalationLevels, Forum, Owner, ReminderKey } from '@app/domain';
 import {
   casesProjection,
+  followUpsModelsOf,
   FollowUpView,
   listFollowUps,
   meetingAgenda,
   meetingsProjection,
   MeetingView,
-  followUpsProjection,
-  openFollowUpsProjection,
   ReadModels,
 } from '@app/read-side';
 import { DateTime } from 'luxon';
@@ -93,7 +92,7 @@ const today = (context: MailContext): string => DateTime.fromJSDate(context.now,
 /** The follow-ups as lists show them (due dates resolved, days overdue counted), from the view as it is now. */
 const followUpViews = (context: MailContext, status: 'open' | 'overdue'): FollowUpView[] =>
   listFollowUps(
-    { followUps: context.view.model(followUpsProjection), openFollowUps: context.view.model(openFollowUpsProjection) },
+    followUpsModelsOf(context.view),
     context.view.model(meetingsProjection),
     { status },
     today(context),
