@@ -20,13 +20,13 @@
  */
 import { issueToken } from '@app/access';
 import autocannon from 'autocannon';
-import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fmtRate, fmtRatio, median, printTable, Row } from './store/report';
+import { cpuMicros, freePort } from './support/processes';
 
 const ROOT = resolve(__dirname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -81,33 +81,7 @@ const load = (): string =>
     .map((value) => value.toFixed(2))
     .join(' / ');
 
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-const clockTicks = ((): number => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User plus system time of a process in microseconds, where /proc tells; elsewhere the column shows n/a. */
-const cpuMicros = (pid: number | undefined): number | undefined => {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return undefined;
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) / clockTicks) * 1e6;
-};
 
 const call = async (port: number, path: string, init: RequestInit = {}): Promise<Response> => fetch(`http://127.0.0.1:${port}${path}`, init);
 

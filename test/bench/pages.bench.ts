@@ -16,15 +16,15 @@
  * BENCH_CPU_PROF=<dir> (the API runs with --cpu-prof and writes a V8 CPU profile of its whole run there).
  */
 import { SqliteEventStore, type StreamBatch } from '@app/event-store';
-import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateLog, chainFrom, type ChainForum, type GeneratedLog } from './pages/generator';
 import { printTable } from './store/report';
+import { cpuMicros, freePort } from './support/processes';
 
 const ROOT = resolve(__dirname, '../..');
 const TARGET_MS = 300;
@@ -63,32 +63,6 @@ const load = (): string =>
     .join(' / ');
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-
-const clockTicks = ((): number => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User plus system time of the API process in ms, where /proc tells: less swayed by other work than the wall clock. */
-const cpuMs = (pid: number | undefined): number | undefined => {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return undefined;
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) / clockTicks) * 1000;
-};
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -382,10 +356,10 @@ const main = async (): Promise<void> => {
     const pid = api.child.pid;
     for (let i = 0; i < config.requests; i++) {
       for (const page of pages) {
-        const cpuBefore = cpuMs(pid);
+        const cpuBefore = cpuMicros(pid);
         page.samples.push(await timeOne(api.port, page, i));
-        const cpuAfter = cpuMs(pid);
-        if (cpuBefore !== undefined && cpuAfter !== undefined) page.cpu = (page.cpu ?? 0) + cpuAfter - cpuBefore;
+        const cpuAfter = cpuMicros(pid);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) page.cpu = (page.cpu ?? 0) + (cpuAfter - cpuBefore) / 1000;
       }
     }
     console.log(
