@@ -16,7 +16,9 @@
  * on both alike. CPU per request is the server process's user+system time over the requests it answered,
  * which a busy machine disturbs less than the rate.
  *
- * Environment: BENCH_SECONDS (5, per run), BENCH_ROUNDS (3), BENCH_CLIENTS (1,10,50), BENCH_WARMUP_SECONDS (3).
+ * Environment: BENCH_SECONDS (5, per run), BENCH_ROUNDS (3), BENCH_CLIENTS (1,10,50), BENCH_WARMUP_SECONDS (3),
+ * BENCH_PATHS (command,query,health), BENCH_CPU_PROF=<dir> (the API runs with --cpu-prof and writes a V8 CPU profile
+ * of its whole run there).
  */
 import { issueToken } from '@app/access';
 import autocannon from 'autocannon';
@@ -35,6 +37,7 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,10,50').split(',').map(Number);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ADMIN = { email: 'bench@bench.example', password: 'benchmarkens-kodeord' };
 const PROPOSAL = JSON.stringify({ forumId: 'styregruppen', title: 'Takstanalyse for botilbud', kind: 'decision' });
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const TARGET_P99_CLIENTS = 10;
@@ -66,7 +69,7 @@ interface Run {
   failures: number;
 }
 
-const PATHS: Path[] = [
+const ALL_PATHS: Path[] = [
   {
     name: 'command',
     title: 'POST /api/cases',
@@ -75,6 +78,7 @@ const PATHS: Path[] = [
   { name: 'query', title: 'GET /api/cases/:id', request: ({ token, caseId }) => ({ path: `/api/cases/${caseId}`, method: 'GET', headers: { authorization: `Bearer ${token}` } }) },
   { name: 'health', title: 'GET /health', request: () => ({ path: '/health', method: 'GET' }) },
 ];
+const PATHS = ALL_PATHS.filter((path) => (process.env.BENCH_PATHS ?? 'command,query,health').split(',').includes(path.name));
 
 const load = (): string =>
   loadavg()
@@ -85,9 +89,10 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
 
 const call = async (port: number, path: string, init: RequestInit = {}): Promise<Response> => fetch(`http://127.0.0.1:${port}${path}`, init);
 
-const spawnServer = (file: string, env: Record<string, string>): { child: ChildProcess; stderr: string[] } => {
+const spawnServer = (file: string, env: Record<string, string>, profile = false): { child: ChildProcess; stderr: string[] } => {
   const stderr: string[] = [];
-  const child = fork(file, [], { cwd: ROOT, execArgv: ['-r', '@swc-node/register'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const execArgv = ['-r', '@swc-node/register', ...(profile && CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [])];
+  const child = fork(file, [], { cwd: ROOT, execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return { child, stderr };
 };
@@ -127,7 +132,7 @@ const startApp = async (): Promise<Server> => {
     // No worker runs beside it: /health would call the absent worker stuck a minute in.
     WORKER_MAX_LAG_SECONDS: '86400',
     REDIS_PREFIX: `bench-http-${randomBytes(4).toString('hex')}`,
-  });
+  }, true);
   await untilAnswering(port, '/health', child, stderr);
   const signIn = await call(port, '/api/auth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
   if (signIn.status !== 201) throw new Error(`Signing in answered ${signIn.status}: ${await signIn.text()}`);
