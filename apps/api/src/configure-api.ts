@@ -6,7 +6,7 @@ import { ProjectionRunner } from '@app/read-side';
 import { RemindersStatus } from '@app/workflows';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
+import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from 'helmet';
@@ -34,9 +34,10 @@ const securityHeaders = helmet({ referrerPolicy: { policy: 'same-origin' } });
 const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void =>
   securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
 
-/** The HTTP platform under the API, with what every route shares. */
-export const httpAdapter = (): FastifyAdapter =>
+/** The HTTP platform under the API, with what every route shares; main.ts gives it the server its front door opened. */
+export const httpAdapter = (server: Pick<FastifyServerOptions, 'serverFactory'> = {}): FastifyAdapter =>
   new FastifyAdapter({
+    ...server,
     bodyLimit: BODY_LIMIT,
     genReqId: (request: IncomingMessage) => requestIdOf(request),
     // The validation pipe refuses the prototype keys by name, with the API's error body, so a form body keeps them.
