@@ -86,6 +86,59 @@ describe('SqliteEventStore', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   }, 5_000);
 
+  describe('its own appends, handed to its subscriptions instead of read back', () => {
+    const take = async (events: AsyncIterator<RecordedEvent>, count: number): Promise<RecordedEvent[]> => {
+      const taken: RecordedEvent[] = [];
+      while (taken.length < count) taken.push((await events.next()).value as RecordedEvent);
+      return taken;
+    };
+
+    it('are delivered as the log holds them, with another instance\'s events between them, each once and in order', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      const other = open();
+      const everything = store.subscribeToAll()[Symbol.asyncIterator]();
+      const cases = store.subscribeToAll({ filter: { streamPrefixes: ['case-'] } })[Symbol.asyncIterator]();
+      const decided = store.subscribeToAll({ filter: { eventTypes: ['CaseDecided'] } })[Symbol.asyncIterator]();
+      const first = everything.next();
+      await sleep(20);
+
+      await store.append('case-1', [{ type: 'CaseProposed', data: { title: 'Takster', left: undefined, at: new Date('2026-11-30T10:00:00Z') } }]);
+      await first;
+      await store.append('case-1', [{ type: 'CaseDecided', data: { n: 1 } }, { type: 'CaseClosed', data: {} }], { expectedRevision: 0 });
+      await other.append('meeting-1', [{ type: 'MeetingScheduled', data: { by: 'another process' } }]);
+      await other.append('case-2', [{ type: 'CaseDecided', data: { n: 2 } }]);
+      await store.append('meeting-2', [{ type: 'MeetingScheduled', data: {} }]);
+      await store.append('case-3', [{ type: 'CaseDecided', data: { n: 3 } }]);
+
+      const stored = await store.readAll();
+      expect(stored.map((event) => event.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect([(await first).value, ...(await take(everything, 6))]).toEqual(stored);
+      expect(await take(cases, 5)).toEqual(stored.filter((event) => event.streamId.startsWith('case-')));
+      expect(await take(decided, 3)).toEqual(stored.filter((event) => event.type === 'CaseDecided'));
+      expect(stored[0].data).toEqual({ title: 'Takster', at: '2026-11-30T10:00:00.000Z' });
+    }, 10_000);
+
+    it('never include what a refused append or batch left out', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      const events = store.subscribeToAll()[Symbol.asyncIterator]();
+      await store.append('case-1', [{ type: 'CaseProposed', data: { n: 1 } }]);
+      expect((await events.next()).value).toMatchObject({ position: 1 });
+
+      await expect(
+        store.appendAll([
+          { streamId: 'case-2', events: [{ type: 'CaseProposed', data: { n: 2 } }], expectedRevision: 'no_stream' },
+          { streamId: 'case-1', events: [{ type: 'CaseDecided', data: { n: 3 } }], expectedRevision: 5 },
+        ]),
+      ).rejects.toThrow();
+      await expect(store.append('case-1', [{ type: 'CaseDecided', data: { n: 4 } }, { type: 'CaseClosed', data: { n: 5 } }], { expectedRevision: 3 })).rejects.toThrow();
+      await store.append('case-3', [{ type: 'CaseProposed', data: { n: 6 } }]);
+
+      const next = (await events.next()).value as RecordedEvent;
+      expect(next).toEqual((await store.readAll({ after: 1 }))[0]);
+      expect(next).toMatchObject({ position: 2, streamId: 'case-3', data: { n: 6 } });
+    }, 10_000);
+  });
+
   it('learns of another instance\'s appends by polling', async () => {
     const subscriber = open({ pollIntervalMs: POLL_MS });
     const events = subscriber.subscribeToAll()[Symbol.asyncIterator]();

@@ -64,6 +64,8 @@ const SUBSCRIPTION_PAGE = 500;
  */
 const SUBSCRIPTION_SCAN_WINDOW = 10_000;
 const EMPTY_METADATA = '{}';
+/** How many of its own latest events a store keeps to hand to its subscriptions; one further behind reads them back. */
+const KEPT_APPENDED = SUBSCRIPTION_PAGE;
 const COLUMNS = 'global_position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 
 const openDatabase = (file: string, synchronous: 'NORMAL' | 'FULL'): Database.Database => {
@@ -216,6 +218,9 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   private readonly appendBatches: Database.Transaction<(batches: StreamBatch[]) => AppendResult[]>;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly sleepers = new Set<Sleeper>();
+  /** Rows of the transaction under way, kept once it commits; see appendedAfter. */
+  private appending: EventRow[] = [];
+  private appended: EventRow[] = [];
   private pollTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private noRoom: StorageFullError | undefined;
@@ -241,6 +246,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     if (events.length === 0) throw new RangeError(`Nothing to append to ${streamId}: the batch is empty`);
     const expected = options?.expectedRevision ?? 'any';
     let result: AppendResult;
+    this.appending = [];
     try {
       // IMMEDIATE takes the write lock before reading the current revision: a deferred transaction that
       // upgrades to a write would get SQLITE_BUSY at once, without waiting, when another process writes.
@@ -253,6 +259,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
       if (error instanceof WrongExpectedVersionError) throw error;
       throw new EventIdTakenError(streamId);
     }
+    this.keepAppended();
     this.wakeSleepers();
     return result;
   }
@@ -261,12 +268,14 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     const empty = batches.find((batch) => batch.events.length === 0);
     if (empty) throw new RangeError(`Nothing to append to ${empty.streamId}: the batch is empty`);
     let results: AppendResult[];
+    this.appending = [];
     try {
       results = this.write(() => this.appendBatches.immediate(batches));
     } catch (error) {
       if (isUniqueViolation(error)) throw new EventIdTakenError(batches.map((batch) => batch.streamId).join(', '));
       throw error;
     }
+    this.keepAppended();
     if (results.length > 0) this.wakeSleepers();
     return results;
   }
@@ -323,7 +332,7 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = new SqliteSubscription(this, options.after ?? 0, this.preparePage(options.filter));
+    const subscription = new SqliteSubscription(this, options.after ?? 0, this.preparePage(options.filter), matcherOf(options.filter));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -339,6 +348,30 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
   /** @internal for SqliteSubscription */
   head(): number {
     return this.statements.head.get() ?? 0;
+  }
+
+  /**
+   * @internal for SqliteSubscription: the events this store appended right after `position`, as they were
+   * stored, up to the first one it did not append; undefined where the one after `position` is not among them
+   * (another process appended it, or it is older than those kept). Handed over instead of read back, as a
+   * subscription in the process that appended would otherwise query the log for what it has just written.
+   */
+  appendedAfter(position: number): EventRow[] | undefined {
+    const rows = this.appended;
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = rows[middle].global_position;
+      if (at === position + 1) {
+        let end = middle + 1;
+        while (end < rows.length && rows[end].global_position === rows[end - 1].global_position + 1) end += 1;
+        return rows.slice(middle, end);
+      }
+      if (at < position + 1) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 
   /** @internal for SqliteSubscription: wakes `sleeper` once an event after `position` may exist. */
@@ -366,10 +399,22 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
       revision += 1;
       const metadata = event.metadata === undefined ? EMPTY_METADATA : storedJson(event.metadata, 'metadata', event.type);
       const data = storedJson(event.data, 'data', event.type);
-      position = Number(insert.run(event.id ?? uuidv7(), streamId, revision, event.type, data, metadata, recordedAt).lastInsertRowid);
+      const eventId = event.id ?? uuidv7();
+      position = Number(insert.run(eventId, streamId, revision, event.type, data, metadata, recordedAt).lastInsertRowid);
       if (event.id !== undefined && !this.everyIdIndexed) insertGivenId.run(event.id, position);
+      if (this.subscriptions.size > 0) {
+        this.appending.push({ global_position: position, event_id: eventId, stream_id: streamId, revision, type: event.type, data, metadata, recorded_at: recordedAt });
+      }
     }
     return { nextRevision: revision, position };
+  }
+
+  /** Called once a transaction has committed: its rows join those kept for the subscriptions, the oldest let go. */
+  private keepAppended(): void {
+    if (this.appending.length === 0) return;
+    this.appended.push(...this.appending);
+    this.appending = [];
+    if (this.appended.length > KEPT_APPENDED) this.appended = this.appended.slice(-KEPT_APPENDED);
   }
 
   /** Runs a write: one that finds no room throws StorageFullError, remembered until a write succeeds; any other error as it is. */
@@ -460,6 +505,13 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
 
 type PageQuery = (after: number, upTo: number, limit: number) => RecordedEvent[];
 
+/** The filter of preparePage's query, for rows handed over instead of queried. */
+const matcherOf = (filter: SubscriptionFilter | undefined): ((row: EventRow) => boolean) => {
+  const types = filter?.eventTypes?.length ? new Set(filter.eventTypes) : undefined;
+  const prefixes = filter?.streamPrefixes?.length ? filter.streamPrefixes : undefined;
+  return (row) => (!types || types.has(row.type)) && (!prefixes || prefixes.some((prefix) => row.stream_id.startsWith(prefix)));
+};
+
 interface Sleeper {
   after: number;
   wake: () => void;
@@ -474,6 +526,7 @@ class SqliteSubscription implements Subscription {
     private readonly store: SqliteEventStore,
     private checkpoint: number,
     private readonly page: PageQuery,
+    private readonly matches: (row: EventRow) => boolean,
   ) {
     this.events = this.run();
   }
@@ -491,6 +544,15 @@ class SqliteSubscription implements Subscription {
   private async *run(): AsyncGenerator<RecordedEvent> {
     try {
       while (!this.stopped) {
+        const handed = this.store.appendedAfter(this.checkpoint);
+        if (handed) {
+          for (const row of handed) {
+            if (this.stopped) return;
+            if (this.matches(row)) yield toRecordedEvent(row);
+          }
+          this.checkpoint = handed[handed.length - 1].global_position;
+          continue;
+        }
         const head = this.store.head();
         if (head <= this.checkpoint) {
           await new Promise<void>((resolve) => {
