@@ -1,7 +1,7 @@
 import { MeetingsState } from '../meetings/meetings.projection';
 import { nextMeetingFinder } from '../meetings/next-meeting.query';
 import { Page, PageRequest, pageOf } from '../paging';
-import { Projection, ReadModel } from '../projection-runner/projection';
+import { entitiesIn, GroupedProjection, GroupedReadModel, Projection, ReadModel } from '../projection-runner/projection';
 import { FollowUpRecord, followUpsProjection, FollowUpsState } from './follow-ups.projection';
 import { openFollowUpsProjection } from './open-follow-ups.projection';
 
@@ -21,14 +21,17 @@ export interface FollowUpsFilter {
   caseId?: string;
 }
 
-/** The two read models a list draws on: every follow-up, and the open ones alone. */
+/** The two read models a list draws on: every follow-up, and the open ones alone, by forum. */
 export interface FollowUpsModels {
   followUps: FollowUpsState;
-  openFollowUps: FollowUpsState;
+  openFollowUps: GroupedReadModel<FollowUpRecord>;
 }
 
 /** Both models, from whatever holds the read models: the API's projection runner, a worker's view. */
-export const followUpsModelsOf = (source: { model<Entity>(projection: Projection<Entity>): ReadModel<Entity> }): FollowUpsModels => ({
+export const followUpsModelsOf = (source: {
+  model<Entity>(projection: GroupedProjection<Entity>): GroupedReadModel<Entity>;
+  model<Entity>(projection: Projection<Entity>): ReadModel<Entity>;
+}): FollowUpsModels => ({
   followUps: source.model(followUpsProjection),
   openFollowUps: source.model(openFollowUpsProjection),
 });
@@ -78,6 +81,10 @@ const resolveWith = (record: FollowUpRecord, nextMeeting: NextMeeting, today: st
 export const resolveFollowUp = (record: FollowUpRecord, meetings: MeetingsState, today: string): FollowUpView =>
   resolveWith(record, nextMeetingFinder(meetings, { includeHeld: true }), today);
 
+/** The open follow-ups a filter may match: those of its forum where it names one. */
+const openOnesFor = (models: FollowUpsModels, filter: FollowUpsFilter): Iterable<FollowUpRecord> =>
+  filter.forumId === undefined ? models.openFollowUps.values() : entitiesIn(models.openFollowUps, filter.forumId);
+
 const ownedBy = (record: FollowUpRecord, owner: string): boolean =>
   record.owners.some((candidate) => [candidate.name, candidate.organisation, candidate.email].some((value) => value?.toLowerCase() === owner.toLowerCase()));
 
@@ -86,10 +93,10 @@ const ownedBy = (record: FollowUpRecord, owner: string): boolean =>
  * Open and overdue lists walk the open follow-ups alone, a small share of years of them.
  */
 export const listFollowUps = (models: FollowUpsModels, meetings: MeetingsState, filter: FollowUpsFilter, today: string): FollowUpView[] => {
-  const source = filter.status === 'open' || filter.status === 'overdue' ? models.openFollowUps : models.followUps;
+  const source = filter.status === 'open' || filter.status === 'overdue' ? openOnesFor(models, filter) : models.followUps.values();
   const nextMeeting = nextMeetingFinder(meetings, { includeHeld: true });
   const views: FollowUpView[] = [];
-  for (const record of source.values()) {
+  for (const record of source) {
     if (filter.forumId !== undefined && record.forumId !== filter.forumId) continue;
     if (filter.caseId !== undefined && record.caseId !== filter.caseId) continue;
     if (filter.status === 'done' && record.status !== 'done') continue;
@@ -128,8 +135,8 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
     const overdue = record.status === 'open' && dueDate !== undefined && dueDate < today;
     return [overdue ? '0' : '1', dueDate ?? '9999', record.id];
   };
-  function* matching(source: FollowUpsState, overdueOnly: boolean): Generator<FollowUpRecord> {
-    for (const record of source.values()) {
+  function* matching(source: Iterable<FollowUpRecord>, overdueOnly: boolean): Generator<FollowUpRecord> {
+    for (const record of source) {
       if (filter.forumId !== undefined && record.forumId !== filter.forumId) continue;
       if (filter.caseId !== undefined && record.caseId !== filter.caseId) continue;
       if (filter.status === 'done' && record.status !== 'done') continue;
@@ -141,10 +148,10 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
     }
   }
   const resolved = (page: Page<FollowUpRecord>): Page<FollowUpView> => ({ ...page, items: page.items.map((record) => resolveWith(record, nextMeeting, today)) });
-  if (filter.status === 'overdue' || filter.status === 'open') return resolved(pageOf(matching(models.openFollowUps, filter.status === 'overdue'), placeOf, request, PLACE_LENGTH));
+  if (filter.status === 'overdue' || filter.status === 'open') return resolved(pageOf(matching(openOnesFor(models, filter), filter.status === 'overdue'), placeOf, request, PLACE_LENGTH));
   if (filter.status === undefined) {
-    const overdue = pageOf(matching(models.openFollowUps, true), placeOf, request, PLACE_LENGTH);
+    const overdue = pageOf(matching(openOnesFor(models, filter), true), placeOf, request, PLACE_LENGTH);
     if (overdue.nextCursor !== undefined) return resolved(overdue);
   }
-  return resolved(pageOf(matching(models.followUps, false), placeOf, request, PLACE_LENGTH));
+  return resolved(pageOf(matching(models.followUps.values(), false), placeOf, request, PLACE_LENGTH));
 };

@@ -1,11 +1,11 @@
-import { Projection } from '../projection-runner/projection';
+import { GroupedProjection } from '../projection-runner/projection';
 import { FollowUpRecord, followUpsProjection } from './follow-ups.projection';
 
 /**
- * The follow-ups still open, and only those: after ten years most follow-ups are done, and the open and
- * overdue lists that chairs look at every day should not walk past all of them.
+ * The follow-ups still open, and only those, by forum: after ten years most follow-ups are done, and the open
+ * and overdue lists that chairs look at every day, mostly of their own forum, should not walk past all of them.
  */
-export const openFollowUpsProjection: Projection<FollowUpRecord> = {
+export const openFollowUpsProjection: GroupedProjection<FollowUpRecord> = {
   name: 'open-follow-ups',
   version: 1,
   keyOf: followUpsProjection.keyOf,
@@ -15,4 +15,5 @@ export const openFollowUpsProjection: Projection<FollowUpRecord> = {
     const next = followUpsProjection.evolve(record, event);
     return next?.status === 'open' ? next : undefined;
   },
+  groupsOf: (record) => [record.forumId],
 };

@@ -1,7 +1,7 @@
 import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { LogFollower } from './log-follower';
-import { Projection, PROJECTIONS, ReadModel } from './projection';
+import { GroupedProjection, GroupedReadModel, Projection, PROJECTIONS, ReadModel } from './projection';
 import { loadSnapshot, READ_MODEL_SNAPSHOTS, ReadModelSnapshotSettings, saveSnapshot } from './read-model-snapshot';
 import { ReadModels } from './read-models';
 
@@ -121,6 +121,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     await this.saving;
   }
 
+  model<Entity>(projection: GroupedProjection<Entity>): GroupedReadModel<Entity>;
+  model<Entity>(projection: Projection<Entity>): ReadModel<Entity>;
   model<Entity>(projection: Projection<Entity>): ReadModel<Entity> {
     return this.readModels.model(projection);
   }

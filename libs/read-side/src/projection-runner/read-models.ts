@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '@app/event-store';
 import { setImmediate as turn } from 'node:timers/promises';
-import { applyEvent, Projection, ReadModel } from './projection';
+import { applyEvent, emptyModelOf, GroupedProjection, GroupedReadModel, Projection, ReadModel } from './projection';
 import { ReadModelSnapshot, SnapshotEvent, SnapshotToWrite } from './read-model-snapshot';
 
 const CATCH_UP_PAGE = 1000;
@@ -23,7 +23,7 @@ export class ReadModels {
   private count = 0;
 
   constructor(readonly projections: readonly Projection<unknown>[]) {
-    for (const projection of projections) this.models.set(projection.name, new Map());
+    for (const projection of projections) this.models.set(projection.name, emptyModelOf(projection));
   }
 
   /** Position of the last event folded in; 0 before any. */
@@ -39,6 +39,8 @@ export class ReadModels {
     return this.count;
   }
 
+  model<Entity>(projection: GroupedProjection<Entity>): GroupedReadModel<Entity>;
+  model<Entity>(projection: Projection<Entity>): ReadModel<Entity>;
   model<Entity>(projection: Projection<Entity>): ReadModel<Entity> {
     return this.models.get(projection.name) as ReadModel<Entity>;
   }
@@ -83,7 +85,7 @@ export class ReadModels {
     const [stored] = await store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
     if (stored?.id !== id || stored.position !== snapshot.position) return false;
     for (const projection of this.projections) {
-      const model = new Map<string, unknown>();
+      const model = emptyModelOf(projection);
       const { entries } = snapshot.projections[projection.name];
       for (let i = 0; i < entries.length; i++) {
         model.set(entries[i][0], entries[i][1]);

@@ -23,7 +23,7 @@ import { casesProjection } from '../cases/cases.projection';
 import { followUpsProjection } from '../follow-ups/follow-ups.projection';
 import { meetingsProjection } from '../meetings/meetings.projection';
 import { Reaction, reactToScheduling } from '../process-managers/case-scheduling.process-manager';
-import { foldReadModels, ReadModels } from '../testing/read-side.testing';
+import { emptyReadModels, foldReadModels, ReadModels } from '../testing/read-side.testing';
 import { applyEvent, Projection, ReadModel } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -81,7 +81,7 @@ const simulate = (seed: number, size: number): { log: RecordedEvent[]; live: Rea
 
   const log: RecordedEvent[] = [];
   const revisions = new Map<string, number>();
-  const live: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: new Map() };
+  const live: ReadModels = emptyReadModels();
   const meetingStates = new Map<string, MeetingState>();
   const caseStates = new Map<string, CaseState>();
   const followUpStates = new Map<string, FollowUpState>();
@@ -432,9 +432,21 @@ describe.each([20250502, 20250808, 20250919])('rebuild from the log, for the log
     const chunks = chunksWithRedelivery(log, seed);
     expect(chunks.length).toBeGreaterThan(5);
     expect(chunks.reduce((sum, chunk) => sum + chunk.length, 0)).toBeGreaterThan(log.length);
-    const models: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: new Map() };
+    const models: ReadModels = emptyReadModels();
     for (const chunk of chunks) foldReadModels(chunk, models);
     expect(plain(models)).toStrictEqual(plain(rebuild(log)));
+  });
+
+  it('given the log in chunks with redeliveries, then each forum\'s open follow-ups are the open ones of that forum, in the order they were assigned', () => {
+    const models: ReadModels = emptyReadModels();
+    for (const chunk of chunksWithRedelivery(log, seed)) foldReadModels(chunk, models);
+    const forums = new Set([...models.followUps.values()].map((record) => record.forumId));
+    expect(forums.size).toBeGreaterThan(1);
+    for (const forumId of [...forums, 'no-such-forum']) {
+      const byHand = log.flatMap((event) => (event.type === 'FollowUpAssigned' && (event.data as { forumId: string }).forumId === forumId ? [(event.data as { followUpId: string }).followUpId] : []));
+      const stillOpen = byHand.filter((id) => models.followUps.get(id)?.status === 'open');
+      expect({ forumId, keys: [...models.openFollowUps.keysIn(forumId)] }).toEqual({ forumId, keys: stillOpen });
+    }
   });
 
   it('given every event delivered twice in a row, then the read models equal those of one fold', () => {

@@ -29,7 +29,7 @@ import { CaseSummary, casesProjection } from '../cases/cases.projection';
 import { FollowUpRecord, followUpsProjection } from '../follow-ups/follow-ups.projection';
 import { openFollowUpsProjection } from '../follow-ups/open-follow-ups.projection';
 import { MeetingView, meetingsProjection } from '../meetings/meetings.projection';
-import { foldEvents, ReadModel } from '../projection-runner/projection';
+import { emptyModelOf, foldEvents, GroupedModel, ReadModel } from '../projection-runner/projection';
 
 /**
  * Test helpers for the read side: builders for the domain events, the store's recording of them, and the
@@ -230,13 +230,16 @@ export interface ReadModels {
   meetings: Map<string, MeetingView>;
   cases: Map<string, CaseSummary>;
   followUps: Map<string, FollowUpRecord>;
-  openFollowUps: Map<string, FollowUpRecord>;
+  openFollowUps: GroupedModel<FollowUpRecord>;
 }
+
+/** Empty read models, each as the projection runner makes it. */
+export const emptyReadModels = (): ReadModels => ({ meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: emptyModelOf(openFollowUpsProjection) });
 
 /** Folds recorded events into the read models, each projection over the whole list; `into` is updated in place. */
 export const foldReadModels = (
   events: readonly RecordedEvent[],
-  into: ReadModels = { meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: new Map() },
+  into: ReadModels = emptyReadModels(),
 ): ReadModels => ({
   meetings: foldEvents(meetingsProjection, events, into.meetings),
   cases: foldEvents(casesProjection, events, into.cases),
