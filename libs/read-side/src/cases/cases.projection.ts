@@ -1,6 +1,6 @@
 import { CaseEvent, CaseKind, CaseStatus, DecisionOutcome, evolveForumSteps, ForumStep, ForwardPurpose } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { Projection, ReadModel } from '../projection-runner/projection';
+import { GroupedProjection, GroupedReadModel, ReadModel } from '../projection-runner/projection';
 
 /** Where a case stands in one forum; `since` is the log position of the event that put it on its meeting or in its queue. */
 export type CaseInForum = ForumStep & { readonly since: number };
@@ -37,6 +37,9 @@ export interface CaseSummary {
 }
 
 export type CasesState = ReadModel<CaseSummary>;
+
+/** The cases, with the open ones still to be taken up by each forum at hand: see `casesProjection.groupsOf`. */
+export type GroupedCasesState = GroupedReadModel<CaseSummary>;
 
 const isCaseEvent = (event: RecordedEvent): event is RecordedEvent & CaseEvent => event.type.startsWith('Case');
 
@@ -99,8 +102,14 @@ const evolveSummary = (summary: CaseSummary, event: RecordedEvent & CaseEvent): 
   }
 };
 
-/** Every case with where it stands in each forum and what has happened to it: flow, pipelines, agendas. */
-export const casesProjection: Projection<CaseSummary> = {
+const NO_FORUMS: readonly string[] = [];
+
+/**
+ * Every case with where it stands in each forum and what has happened to it: flow, pipelines, agendas. Grouped
+ * by the forums an open case waits for or is scheduled in, so that a forum's pipeline and the process
+ * manager's moves for a meeting look at that forum's open cases, not at every case of years.
+ */
+export const casesProjection: GroupedProjection<CaseSummary> = {
   name: 'cases',
   version: 5,
   keyOf: (event) => (isCaseEvent(event) ? event.data.caseId : undefined),
@@ -112,5 +121,11 @@ export const casesProjection: Projection<CaseSummary> = {
       return { id: caseId, title, kind, forumId, presenter, proposedAt, standing: standing === true, status: 'open', forums: stepsAfter({}, event), flow: [] };
     }
     return summary && evolveSummary(summary, event);
+  },
+  groupsOf(summary) {
+    if (summary.status !== 'open') return NO_FORUMS;
+    const forums: string[] = [];
+    for (const forumId in summary.forums) if (summary.forums[forumId].state !== 'decided') forums.push(forumId);
+    return forums;
   },
 };

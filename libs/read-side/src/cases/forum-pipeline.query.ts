@@ -1,6 +1,7 @@
 import { MeetingsState, MeetingView } from '../meetings/meetings.projection';
 import { nextMeetingOf } from '../meetings/next-meeting.query';
-import { CasesState } from './cases.projection';
+import { entitiesIn } from '../projection-runner/projection';
+import { GroupedCasesState } from './cases.projection';
 
 export interface PipelineEntry {
   caseId: string;
@@ -18,9 +19,9 @@ export interface ForumPipeline {
 }
 
 /** What goes to a forum: open cases that wait for one of its meetings, or are on its next one. */
-export const forumPipeline = (cases: CasesState, meetings: MeetingsState, forumId: string, now: string): ForumPipeline => {
+export const forumPipeline = (cases: GroupedCasesState, meetings: MeetingsState, forumId: string, now: string): ForumPipeline => {
   const nextMeeting = nextMeetingOf(meetings, forumId, now);
-  const entries = [...cases.values()]
+  const entries = [...entitiesIn(cases, forumId)]
     .filter((summary) => summary.status === 'open')
     .flatMap((summary) => {
       const step = summary.forums[forumId];

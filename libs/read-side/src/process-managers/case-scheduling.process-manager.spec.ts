@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@app/event-store';
 import { casesProjection } from '../cases/cases.projection';
 import { meetingsProjection } from '../meetings/meetings.projection';
-import { applyEvent } from '../projection-runner/projection';
+import { applyEvent, emptyModelOf } from '../projection-runner/projection';
 import { calendar2025, caseDecided, caseForwarded, casePostponed, caseProposed, caseScheduled, caseWithdrawn, DomainEvent, followUpAssigned, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, recorder } from '../testing/read-side.testing';
 import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.process-manager';
 
@@ -11,7 +11,7 @@ import { Reaction, reactToScheduling, SchedulingView } from './case-scheduling.p
  */
 const history = () => {
   const record = recorder();
-  const view = { meetings: new Map(), cases: new Map() } satisfies SchedulingView;
+  const view = { meetings: new Map(), cases: emptyModelOf(casesProjection) } satisfies SchedulingView;
   const append = (event: DomainEvent): RecordedEvent => {
     const recorded = record(event);
     applyEvent(view.meetings, meetingsProjection, recorded);

@@ -1,6 +1,7 @@
 import { CaseEvent, MeetingEvent } from '@app/domain';
 import { RecordedEvent } from '@app/event-store';
-import { CasesState } from '../cases/cases.projection';
+import { CaseSummary, GroupedCasesState } from '../cases/cases.projection';
+import { entitiesIn } from '../projection-runner/projection';
 import { MeetingsState } from '../meetings/meetings.projection';
 import { nextMeetingOf } from '../meetings/next-meeting.query';
 
@@ -11,8 +12,15 @@ export type Reaction =
 
 export interface SchedulingView {
   meetings: MeetingsState;
-  cases: CasesState;
+  cases: GroupedCasesState;
 }
+
+/**
+ * The open cases still before the forum, in the order they came to where they stand there (waiting, or on
+ * their meeting): moved onto a meeting in that order, they keep it on the agenda, which lists by arrival.
+ */
+const inArrivalOrder = (cases: GroupedCasesState, forumId: string): CaseSummary[] =>
+  [...entitiesIn(cases, forumId)].sort((a, b) => a.forums[forumId].since - b.forums[forumId].since);
 
 /** A case moves by itself only where the minutes say so: forwarded, or postponed to "the next meeting". */
 const movesByItself = (step: { fromForumId?: string; carriedOverFrom?: string }): boolean => step.fromForumId !== undefined || step.carriedOverFrom !== undefined;
@@ -51,8 +59,7 @@ export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, no
     case 'MeetingRescheduled': {
       const { forumId, meetingId } = typed.data;
       if (nextMeetingOf(view.meetings, forumId, now)?.id !== meetingId) return [];
-      return [...view.cases.values()]
-        .filter((summary) => summary.status === 'open')
+      return inArrivalOrder(view.cases, forumId)
         .filter((summary) => {
           const step = summary.forums[forumId];
           return step?.state === 'waiting' && movesByItself(step);
@@ -62,8 +69,8 @@ export const reactToScheduling = (event: RecordedEvent, view: SchedulingView, no
     case 'MeetingCancelled': {
       const { forumId, meetingId } = typed.data;
       const next = nextAfter(forumId, view.meetings.get(meetingId)?.startsAt);
-      return [...view.cases.values()]
-        .filter((summary) => summary.status === 'open' && summary.forums[forumId]?.state === 'scheduled' && summary.forums[forumId]?.meetingId === meetingId)
+      return inArrivalOrder(view.cases, forumId)
+        .filter((summary) => summary.forums[forumId]?.state === 'scheduled' && summary.forums[forumId]?.meetingId === meetingId)
         .map((summary): Reaction =>
           next
             ? { kind: 'schedule', key: `${event.id}.${summary.id}`, caseId: summary.id, meetingId: next.id }

@@ -228,13 +228,13 @@ export const recorder = ({ after = 0, step = 1 }: { after?: number; step?: numbe
 
 export interface ReadModels {
   meetings: Map<string, MeetingView>;
-  cases: Map<string, CaseSummary>;
+  cases: GroupedModel<CaseSummary>;
   followUps: Map<string, FollowUpRecord>;
   openFollowUps: GroupedModel<FollowUpRecord>;
 }
 
 /** Empty read models, each as the projection runner makes it. */
-export const emptyReadModels = (): ReadModels => ({ meetings: new Map(), cases: new Map(), followUps: new Map(), openFollowUps: emptyModelOf(openFollowUpsProjection) });
+export const emptyReadModels = (): ReadModels => ({ meetings: new Map(), cases: emptyModelOf(casesProjection), followUps: new Map(), openFollowUps: emptyModelOf(openFollowUpsProjection) });
 
 /** Folds recorded events into the read models, each projection over the whole list; `into` is updated in place. */
 export const foldReadModels = (
