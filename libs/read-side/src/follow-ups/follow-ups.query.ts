@@ -130,10 +130,10 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
   const nextMeeting = nextMeetingFinder(meetings, { includeHeld: true });
   const dueDateOf = (record: FollowUpRecord): string | undefined =>
     record.due ?? (record.dueBeforeMeetingOfForumId ? nextMeeting(record.dueBeforeMeetingOfForumId, record.assignedAt)?.startsAt.slice(0, 10) : undefined);
+  const isOverdue = (record: FollowUpRecord, dueDate: string | undefined): boolean => record.status === 'open' && dueDate !== undefined && dueDate < today;
   const placeOf = (record: FollowUpRecord): string[] => {
     const dueDate = dueDateOf(record);
-    const overdue = record.status === 'open' && dueDate !== undefined && dueDate < today;
-    return [overdue ? '0' : '1', dueDate ?? '9999', record.id];
+    return [isOverdue(record, dueDate) ? '0' : '1', dueDate ?? '9999', record.id];
   };
   function* matching(source: Iterable<FollowUpRecord>, overdueOnly: boolean): Generator<FollowUpRecord> {
     for (const record of source) {
@@ -143,7 +143,7 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
       if (filter.owner !== undefined && !ownedBy(record, filter.owner)) continue;
       if (overdueOnly && record.due !== undefined && record.due >= today) continue;
       if (filter.visible && !filter.visible(record)) continue;
-      if (overdueOnly && placeOf(record)[0] !== '0') continue;
+      if (overdueOnly && !isOverdue(record, dueDateOf(record))) continue;
       yield record;
     }
   }
