@@ -4,6 +4,7 @@
  * Rebuilding the read models from a log of a million events, beside a plain scan of the same log (page
  * through readAll: read + JSON parse, the most any rebuild could do), with peak memory, and the p99 latency
  * of the overdue-by-forum query on the models so built. Targets: rebuild >= 0.5x the plain scan; p99 < 5 ms.
+ * Beside them, each forum's pipeline and the process manager's moves for a cancelled meeting (projections/forum-lookups.ts).
  * Then what an operator sees at start: a first start that folds the log and saves a snapshot, a restart
  * from it, and the overdue query again on the restored models. Last, no stall (projections/no-stall.ts): the
  * longest event-loop stall while the snapshot is written at a million events (target < 100 ms), and the built
@@ -47,6 +48,7 @@ import {
 } from '@app/read-side';
 import { datasetPaths, generateDataset, readManifest, type DatasetPaths, type Manifest } from './projections/dataset';
 import { FORUMS, GENERATOR_VERSION } from './projections/generator';
+import { measureForumLookups } from './projections/forum-lookups';
 import { measureNoStall } from './projections/no-stall';
 import { referenceListFollowUps } from './projections/reference-query';
 import { Tally, type TallySummary } from './projections/tally';
@@ -294,6 +296,8 @@ async function run(config: Config): Promise<void> {
     const query = await measureQuery(alive.runner, config, seen, check);
     console.log('');
     const firstPageP99 = measureFollowUpsPage(alive.runner, config, check);
+    console.log('');
+    measureForumLookups(alive.runner, FORUMS.map((forum) => forum.id), config.today, Math.max(1, Math.floor(config.queryCalls / 10)), check);
     console.log('');
 
     const ratioMet = pairedRatio >= TARGET_RATIO;
