@@ -132,6 +132,23 @@ describe('SqliteEventStore', () => {
     expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
   }, 5_000);
 
+  it('keeps polling for a subscription that still waits while another on the same instance handles what it was woken for', async () => {
+    const subscriber = open({ pollIntervalMs: POLL_MS });
+    const writer = open();
+    await writer.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+    const handling = subscriber.subscribeToAll({ after: 0 })[Symbol.asyncIterator]();
+    expect((await handling.next()).value).toMatchObject({ position: 1 });
+    const handlingNext = handling.next();
+    const waiting = subscriber.subscribeToAll({ after: 2 })[Symbol.asyncIterator]().next();
+    await sleep(50);
+
+    await writer.append('case-1', [{ type: 'CaseNoted', data: {} }]);
+    expect((await handlingNext).value).toMatchObject({ position: 2 });
+    await writer.append('case-1', [{ type: 'CaseClosed', data: {} }]);
+
+    expect((await Promise.race([waiting, sleep(2_000)]))?.value).toMatchObject({ position: 3 });
+  }, 5_000);
+
   it('keeps no timer running while no subscription waits, so an idle process can exit', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
     const store = open({ pollIntervalMs: POLL_MS });
