@@ -9,6 +9,16 @@ import { describeEventStoreContract } from '@app/event-store/testing/event-store
 
 const POLL_MS = 20;
 
+/** What `promise` settles with, or 'still waiting' after `ms`; no timer is left behind either way. */
+const within = async <T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'> => {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([promise, sleep(ms, 'still waiting' as const, { signal: timer.signal })]);
+  } finally {
+    timer.abort();
+  }
+};
+
 describeEventStoreContract('SqliteEventStore', {
   racingWriters: 'worker-threads',
   create: async () => {
@@ -146,7 +156,7 @@ describe('SqliteEventStore', () => {
     expect((await handlingNext).value).toMatchObject({ position: 2 });
     await writer.append('case-1', [{ type: 'CaseClosed', data: {} }]);
 
-    expect((await Promise.race([waiting, sleep(2_000)]))?.value).toMatchObject({ position: 3 });
+    expect(await within(waiting, 2_000)).toMatchObject({ value: { position: 3 } });
   }, 5_000);
 
   it('keeps no timer running while no subscription waits, so an idle process can exit', async () => {
@@ -179,7 +189,7 @@ describe('SqliteEventStore', () => {
 
     await store.close();
 
-    expect(await Promise.race([next, sleep(2_000, 'still waiting')])).toEqual({ done: true, value: undefined });
+    expect(await within(next, 2_000)).toEqual({ done: true, value: undefined });
   }, 5_000);
 
   it('hands a subscription waiting for events the error of a log it can no longer read, instead of leaving it waiting', async () => {
@@ -190,7 +200,7 @@ describe('SqliteEventStore', () => {
 
     store['db'].close();
 
-    await expect(Promise.race([next, sleep(2_000, 'still waiting')])).rejects.toThrow(/not open/);
+    await expect(within(next, 2_000)).rejects.toThrow(/not open/);
   }, 5_000);
 
   it('carries a filtered subscription across long stretches of events it does not want', async () => {
