@@ -9,6 +9,16 @@ import { describeEventStoreContract } from '@app/event-store/testing/event-store
 
 const POLL_MS = 20;
 
+/** What `promise` settles with, or 'still waiting' after `ms`; no timer is left behind either way. */
+const within = async <T>(promise: Promise<T>, ms: number): Promise<T | 'still waiting'> => {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([promise, sleep(ms, 'still waiting' as const, { signal: timer.signal })]);
+  } finally {
+    timer.abort();
+  }
+};
+
 describeEventStoreContract('SqliteEventStore', {
   racingWriters: 'worker-threads',
   create: async () => {
@@ -150,6 +160,102 @@ describe('SqliteEventStore', () => {
     expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
   }, 5_000);
 
+  it('looks for another instance\'s appends only as often as its poll interval says', async () => {
+    const subscriber = open({ pollIntervalMs: 1_000 });
+    const next = subscriber.subscribeToAll()[Symbol.asyncIterator]().next();
+    await sleep(50);
+
+    await open().append('case-1', [{ type: 'CaseOpened', data: {} }]);
+
+    expect(await Promise.race([next.then(() => 'seen'), sleep(300, 'not yet')])).toBe('not yet');
+    expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
+  }, 5_000);
+
+  it('wakes a subscription at once on an appendAll through the same instance, without waiting for the poll', async () => {
+    const store = open({ pollIntervalMs: 60_000 });
+    const next = store.subscribeToAll()[Symbol.asyncIterator]().next();
+    await sleep(50);
+
+    await store.appendAll([{ streamId: 'case-1', events: [{ type: 'CaseOpened', data: {} }], expectedRevision: 'any' }]);
+
+    expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
+  }, 5_000);
+
+  it('keeps polling for a subscription that still waits after another one on the same instance stopped', async () => {
+    const subscriber = open({ pollIntervalMs: POLL_MS });
+    const stopping = subscriber.subscribeToAll();
+    const stoppingNext = stopping[Symbol.asyncIterator]().next();
+    const next = subscriber.subscribeToAll()[Symbol.asyncIterator]().next();
+    await sleep(50);
+
+    await stopping.stop();
+    expect(await stoppingNext).toEqual({ done: true, value: undefined });
+    await open().append('case-1', [{ type: 'CaseOpened', data: {} }]);
+
+    expect((await next).value).toMatchObject({ streamId: 'case-1', type: 'CaseOpened' });
+  }, 5_000);
+
+  it('keeps polling for a subscription that still waits while another on the same instance handles what it was woken for', async () => {
+    const subscriber = open({ pollIntervalMs: POLL_MS });
+    const writer = open();
+    await writer.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+    const handling = subscriber.subscribeToAll({ after: 0 })[Symbol.asyncIterator]();
+    expect((await handling.next()).value).toMatchObject({ position: 1 });
+    const handlingNext = handling.next();
+    const waiting = subscriber.subscribeToAll({ after: 2 })[Symbol.asyncIterator]().next();
+    await sleep(50);
+
+    await writer.append('case-1', [{ type: 'CaseNoted', data: {} }]);
+    expect((await handlingNext).value).toMatchObject({ position: 2 });
+    await writer.append('case-1', [{ type: 'CaseClosed', data: {} }]);
+
+    expect(await within(waiting, 2_000)).toMatchObject({ value: { position: 3 } });
+  }, 5_000);
+
+  it('keeps no timer running while no subscription waits, so an idle process can exit', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const store = open({ pollIntervalMs: POLL_MS });
+    const idle = timers();
+
+    const first = store.subscribeToAll();
+    const next = first[Symbol.asyncIterator]().next();
+    await sleep(50);
+    expect(timers()).toBe(idle + 1);
+    await store.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+    expect((await next).value).toMatchObject({ type: 'CaseOpened' });
+    // Handed an event and not asked for the next: nothing waits.
+    expect(timers()).toBe(idle);
+
+    const second = store.subscribeToAll({ after: 1 });
+    const waiting = second[Symbol.asyncIterator]().next();
+    await sleep(50);
+    expect(timers()).toBe(idle + 1);
+    await second.stop();
+    await waiting;
+    expect(timers()).toBe(idle);
+  }, 5_000);
+
+  it('ends the iterations still waiting on it when it is closed', async () => {
+    const store = open({ pollIntervalMs: POLL_MS });
+    const next = store.subscribeToAll()[Symbol.asyncIterator]().next();
+    await sleep(50);
+
+    await store.close();
+
+    expect(await within(next, 2_000)).toEqual({ done: true, value: undefined });
+  }, 5_000);
+
+  it('hands a subscription waiting for events the error of a log it can no longer read, instead of leaving it waiting', async () => {
+    const store = open({ pollIntervalMs: POLL_MS });
+    const next = store.subscribeToAll()[Symbol.asyncIterator]().next();
+    next.catch(() => undefined);
+    await sleep(50);
+
+    store['db'].close();
+
+    await expect(within(next, 2_000)).rejects.toThrow(/not open/);
+  }, 5_000);
+
   it('carries a filtered subscription across long stretches of events it does not want', async () => {
     const store = open();
     for (let batch = 0; batch < 25; batch++) {
@@ -237,6 +343,58 @@ describe('SqliteEventStore', () => {
     await expect(store.append('case-1', reusing)).rejects.toThrow(/already stored/);
     expect(await store.readStream('case-1')).toHaveLength(1);
     expect(await store.readStream('case-2')).toEqual([]);
+  });
+
+  it('answers a retry as already stored only where its expected revision says the batch went', async () => {
+    const store = open();
+    await store.append('case-1', [{ type: 'CaseProposed', data: {} }]);
+    const batch = [randomUUID(), randomUUID()].map((id) => ({ id, type: 'CaseNoted', data: {} }));
+    const stored = await store.append('case-1', batch, { expectedRevision: 0 });
+
+    expect(await store.append('case-1', batch, { expectedRevision: 0 })).toEqual({ ...stored, alreadyStored: true });
+    expect(await store.append('case-1', batch, { expectedRevision: 'stream_exists' })).toEqual({ ...stored, alreadyStored: true });
+    await expect(store.append('case-1', batch, { expectedRevision: 1 })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', expected: 1, actual: 2 });
+    await expect(store.append('case-1', batch, { expectedRevision: 'no_stream' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', expected: 'no_stream', actual: 2 });
+    expect(await store.readStream('case-1')).toHaveLength(3);
+  });
+
+  it('refuses stored event ids sent again in a batch they were not appended in', async () => {
+    const store = open();
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()].map((id) => ({ id, type: 'CaseNoted', data: {} }));
+    await store.append('case-1', [a, b]);
+    await store.append('case-1', [c]);
+
+    await expect(store.append('case-1', [a, c])).rejects.toThrow(EventIdTakenError);
+    await expect(store.append('case-1', [b, a])).rejects.toThrow(EventIdTakenError);
+    expect(await store.readStream('case-1')).toHaveLength(3);
+  });
+
+  it('refuses in appendAll an event id stored elsewhere, naming the streams of the call, and stores none of it', async () => {
+    const store = open();
+    const id = randomUUID();
+    await store.append('case-1', [{ id, type: 'CaseProposed', data: {} }]);
+
+    const appending = store.appendAll([
+      { streamId: 'meeting-1', events: [{ type: 'MeetingScheduled', data: {} }], expectedRevision: 'any' },
+      { streamId: 'case-2', events: [{ id, type: 'CaseProposed', data: {} }], expectedRevision: 'any' },
+    ]);
+
+    await expect(appending).rejects.toThrow(EventIdTakenError);
+    await expect(appending).rejects.toThrow('meeting-1, case-2');
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('refuses an empty batch, in append and among the batches of appendAll, naming its stream and storing nothing', async () => {
+    const store = open();
+
+    await expect(store.append('case-1', [])).rejects.toThrow('Nothing to append to case-1: the batch is empty');
+    const appending = store.appendAll([
+      { streamId: 'meeting-1', events: [{ type: 'MeetingScheduled', data: {} }], expectedRevision: 'any' },
+      { streamId: 'case-2', events: [], expectedRevision: 'any' },
+    ]);
+    await expect(appending).rejects.toThrow(RangeError);
+    await expect(appending).rejects.toThrow('Nothing to append to case-2: the batch is empty');
+    expect(await store.headPosition()).toBe(0);
   });
 
   it('gives events without an id time-ordered UUIDs (version 7), in the order they were appended', async () => {

@@ -1,4 +1,6 @@
-import { RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, SqliteEventStore, StorageFullError } from '@app/event-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
 
@@ -9,6 +11,22 @@ const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
   await store.close();
   return events;
 };
+
+/** A disk that is full for the process manager's first appends, then has room again: a failure that passes. */
+class FullForTheFirstReactions extends SqliteEventStore {
+  failed = 0;
+  constructor(file: string, private readonly failures: number) {
+    super({ file });
+  }
+
+  override async append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+    if (events[0]?.metadata?.userId === 'process-manager:case-scheduling' && this.failed < this.failures) {
+      this.failed += 1;
+      throw new StorageFullError('SQLITE_FULL', { message: 'database or disk is full' });
+    }
+    return super.append(streamId, events, options);
+  }
+}
 
 /** What the worker did and did not do while it was away, and what it tells /health. */
 describe('the process manager when things go wrong', () => {
@@ -87,6 +105,28 @@ describe('the process manager when things go wrong', () => {
         failedReactions: 1,
         lastFailure: { eventId: cancellation.id, what: `schedule-case ${caseId} ${meetings.k17October}`, error: expect.stringMatching(/^IdempotencyKeyReusedError/) },
       });
+    });
+  });
+
+  it('retries a reaction that failed for a reason that passes, a full disk, and carries it out once there is room', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'api-e2e-'));
+    const store = new FullForTheFirstReactions(join(dataDir, 'events.db'), 2);
+    api = await startApi({ now: '2025-07-01T09:00:00+02:00', dataDir, withWorker: true, store });
+    const k17 = (await post('/api/meetings', { forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }, 201)).id as string;
+    const august = (await post('/api/meetings', { forumId: 'styregruppen', startsAt: '2025-08-08T11:00:00+02:00' }, 201)).id as string;
+    const caseId = (await post('/api/cases', { forumId: 'styregruppen', title: 'Socialtilsyn Øst årsrapport 2024', kind: 'information' }, 201)).id as string;
+    await post(`/api/cases/${caseId}/schedule`, { meetingId: august });
+    api.clock.set('2025-08-08T11:30:00+02:00');
+    await post(`/api/cases/${caseId}/decide`, { meetingId: august, outcome: 'noted', text: 'Taget til efterretning' });
+
+    await post(`/api/cases/${caseId}/forward`, { meetingId: august, toForumIds: ['k17'], purpose: 'information' });
+
+    await eventually(async () => {
+      expect((await http().get(`/api/cases/${caseId}/flow`).expect(200)).body.waitsIn).toEqual([expect.objectContaining({ forumId: 'k17', meetingId: k17 })]);
+    }, 10_000);
+    expect(store.failed).toBe(2);
+    await eventually(async () => {
+      expect((await http().get('/health').expect(200)).body.details.worker).toMatchObject({ status: 'up', behind: 0, failedReactions: 0 });
     });
   });
 
