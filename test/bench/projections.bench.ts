@@ -52,6 +52,7 @@ import { measureForumLookups } from './projections/forum-lookups';
 import { measureNoStall } from './projections/no-stall';
 import { referenceListFollowUps } from './projections/reference-query';
 import { Tally, type TallySummary } from './projections/tally';
+import { fmtMs, percentile, timedCalls } from './projections/timing';
 import { fmtRate, fmtRatio, median, printTable } from './store/report';
 import { collectGarbage } from './store/workload';
 
@@ -176,10 +177,6 @@ interface PhaseRun {
 }
 
 const rate = (run: PhaseRun): number => run.events / (run.ms / 1000);
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-
-const fmtMs = (ms: number): string => ms.toFixed(ms < 10 ? 3 : 1);
 
 const rotated = <T>(items: readonly T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]);
 
@@ -615,15 +612,7 @@ function measureFollowUpsPage(runner: ProjectionRunner, config: Config, check: (
   }
   const rows: { label: string; cells: string[] }[] = [];
   const time = (label: string, call: () => unknown, calls: number): number => {
-    for (let i = 0; i < 20; i++) call();
-    collectGarbage();
-    const samples: number[] = [];
-    for (let i = 0; i < calls; i++) {
-      const t = performance.now();
-      call();
-      samples.push(performance.now() - t);
-    }
-    samples.sort((a, b) => a - b);
+    const samples = timedCalls(calls, call);
     rows.push({ label, cells: [String(calls), ...[0.5, 0.95, 0.99].map((p) => fmtMs(percentile(samples, p))), fmtMs(samples[samples.length - 1])] });
     return percentile(samples, 0.99);
   };

@@ -5,12 +5,8 @@
  */
 import type { RecordedEvent } from '@app/event-store';
 import { casesProjection, forumPipeline, meetingsProjection, reactToScheduling, type CaseSummary, type MeetingView, type ProjectionRunner } from '@app/read-side';
-import { performance } from 'node:perf_hooks';
 import { printTable } from '../store/report';
-import { collectGarbage } from '../store/workload';
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-const fmtMs = (ms: number): string => (ms < 10 ? ms.toFixed(3) : ms.toFixed(1));
+import { fmtMs, percentile, timedCalls } from './timing';
 
 /** The cases of the forum's pipeline by a scan of every case: open, before the forum, on no other meeting than its next. */
 const scannedPipeline = (cases: Iterable<CaseSummary>, forumId: string, nextMeetingId: string | undefined): string[] =>
@@ -27,18 +23,6 @@ const scannedMoves = (cases: Iterable<CaseSummary>, forumId: string, meetingId: 
     .map((summary) => summary.id)
     .sort();
 
-const timed = (calls: number, call: () => unknown): number[] => {
-  for (let i = 0; i < 20; i++) call();
-  collectGarbage();
-  const samples: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const t = performance.now();
-    call();
-    samples.push(performance.now() - t);
-  }
-  return samples.sort((a, b) => a - b);
-};
-
 export function measureForumLookups(runner: ProjectionRunner, forumIds: readonly string[], today: string, calls: number, check: (ok: boolean, what: string) => void): void {
   const cases = runner.model(casesProjection);
   const meetings = runner.model(meetingsProjection);
@@ -48,7 +32,7 @@ export function measureForumLookups(runner: ProjectionRunner, forumIds: readonly
     const pipeline = forumPipeline(cases, meetings, forumId, now);
     const expected = scannedPipeline(cases.values(), forumId, pipeline.nextMeeting?.id);
     check(pipeline.cases.map((entry) => entry.caseId).join() === expected.join(), `${forumId}: the pipeline differs from a scan of every case`);
-    const pipelineMs = timed(calls, () => forumPipeline(cases, meetings, forumId, now));
+    const pipelineMs = timedCalls(calls, () => forumPipeline(cases, meetings, forumId, now));
 
     // The forum's meeting with the most open cases on it, asked about as if it had just been cancelled: the
     // process manager then looks for every open case of the forum on that meeting, to move it on.
@@ -63,7 +47,7 @@ export function measureForumLookups(runner: ProjectionRunner, forumIds: readonly
     const cancelled = { id: `bench-${forumId}`, streamId: `meeting-${last.id}`, type: 'MeetingCancelled', revision: 1, position: runner.position, data: { forumId, meetingId: last.id, reason: 'bench', cancelledAt: now }, metadata: {}, recordedAt: new Date() } as RecordedEvent;
     const moved = reactToScheduling(cancelled, { meetings, cases }, now).map((reaction) => reaction.caseId).sort();
     check(moved.join() === scannedMoves(cases.values(), forumId, last.id).join(), `${forumId}: the process manager's moves differ from a scan of every case`);
-    const movesMs = timed(calls, () => reactToScheduling(cancelled, { meetings, cases }, now));
+    const movesMs = timedCalls(calls, () => reactToScheduling(cancelled, { meetings, cases }, now));
     rows.push({
       label: forumId,
       cells: [String(pipeline.cases.length), fmtMs(percentile(pipelineMs, 0.5)), fmtMs(percentile(pipelineMs, 0.99)), String(moved.length), fmtMs(percentile(movesMs, 0.5)), fmtMs(percentile(movesMs, 0.99))],
