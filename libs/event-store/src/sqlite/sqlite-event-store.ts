@@ -64,7 +64,7 @@ const SUBSCRIPTION_PAGE = 500;
  */
 const SUBSCRIPTION_SCAN_WINDOW = 10_000;
 const EMPTY_METADATA = '{}';
-/** How many of its own latest events a store keeps to hand to its subscriptions; one further behind reads them back. */
+/** How many of its own latest events a store keeps at least to hand to its subscriptions; one further behind reads them back. */
 const KEPT_APPENDED = SUBSCRIPTION_PAGE;
 const COLUMNS = 'global_position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 
@@ -409,12 +409,15 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
     return { nextRevision: revision, position };
   }
 
-  /** Called once a transaction has committed: its rows join those kept for the subscriptions, the oldest let go. */
+  /**
+   * Called once a transaction has committed: its rows join those kept for the subscriptions. The oldest are let go
+   * once twice as many are kept, not at every append, so an append does not copy the list each time.
+   */
   private keepAppended(): void {
     if (this.appending.length === 0) return;
     this.appended.push(...this.appending);
     this.appending = [];
-    if (this.appended.length > KEPT_APPENDED) this.appended = this.appended.slice(-KEPT_APPENDED);
+    if (this.appended.length > 2 * KEPT_APPENDED) this.appended = this.appended.slice(-KEPT_APPENDED);
   }
 
   /** Runs a write: one that finds no room throws StorageFullError, remembered until a write succeeds; any other error as it is. */
