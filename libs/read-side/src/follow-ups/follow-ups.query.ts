@@ -1,4 +1,4 @@
-import { MeetingsState } from '../meetings/meetings.projection';
+import { MeetingsState, MeetingView } from '../meetings/meetings.projection';
 import { nextMeetingFinder } from '../meetings/next-meeting.query';
 import { Page, PageRequest, pageOf } from '../paging';
 import { entitiesIn, GroupedProjection, GroupedReadModel, Projection, ReadModel } from '../projection-runner/projection';
@@ -46,12 +46,24 @@ const compareDates = (a = '9999', b = '9999'): number => (a < b ? -1 : a > b ? 1
 
 type NextMeeting = ReturnType<typeof nextMeetingFinder>;
 
+/** When each follow-up was given, parsed once: a record is a new object whenever it changes. */
+const assignedTimes = new WeakMap<FollowUpRecord, number>();
+const assignedTime = (record: FollowUpRecord): number => {
+  let time = assignedTimes.get(record);
+  if (time === undefined) assignedTimes.set(record, (time = Date.parse(record.assignedAt)));
+  return time;
+};
+
+/** The meeting a follow-up is due before: the first of its forum after it was given. */
+const dueMeetingOf = (record: FollowUpRecord, nextMeeting: NextMeeting): MeetingView | undefined =>
+  record.dueBeforeMeetingOfForumId ? nextMeeting(record.dueBeforeMeetingOfForumId, assignedTime(record)) : undefined;
+
 /**
  * The record with its resolution. Written field by field: a spread followed by more fields, on records of
  * many shapes, cost most of the time of a list of hundreds of overdue follow-ups.
  */
 const resolveWith = (record: FollowUpRecord, nextMeeting: NextMeeting, today: string): FollowUpView => {
-  const meeting = record.dueBeforeMeetingOfForumId ? nextMeeting(record.dueBeforeMeetingOfForumId, record.assignedAt) : undefined;
+  const meeting = dueMeetingOf(record, nextMeeting);
   const dueDate = record.due ?? meeting?.startsAt.slice(0, 10);
   const overdue = record.status === 'open' && dueDate !== undefined && dueDate < today;
   return {
@@ -120,6 +132,13 @@ export interface FollowUpsPageFilter extends FollowUpsFilter {
  */
 const PLACE_LENGTH = 3;
 
+interface Placed {
+  record: FollowUpRecord;
+  place: readonly string[];
+}
+
+const placeOfPlaced = ({ place }: Placed): readonly string[] => place;
+
 /**
  * Follow-ups as `listFollowUps` orders them, a page at a time after `request.cursor`. Every overdue
  * follow-up is open, so a page that the overdue ones fill is taken from the open follow-ups alone, a small
@@ -129,13 +148,10 @@ const PLACE_LENGTH = 3;
 export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, filter: FollowUpsPageFilter, today: string, request: PageRequest): Page<FollowUpView> => {
   const nextMeeting = nextMeetingFinder(meetings, { includeHeld: true });
   const dueDateOf = (record: FollowUpRecord): string | undefined =>
-    record.due ?? (record.dueBeforeMeetingOfForumId ? nextMeeting(record.dueBeforeMeetingOfForumId, record.assignedAt)?.startsAt.slice(0, 10) : undefined);
+    record.due ?? dueMeetingOf(record, nextMeeting)?.startsAt.slice(0, 10);
   const isOverdue = (record: FollowUpRecord, dueDate: string | undefined): boolean => record.status === 'open' && dueDate !== undefined && dueDate < today;
-  const placeOf = (record: FollowUpRecord): string[] => {
-    const dueDate = dueDateOf(record);
-    return [isOverdue(record, dueDate) ? '0' : '1', dueDate ?? '9999', record.id];
-  };
-  function* matching(source: Iterable<FollowUpRecord>, overdueOnly: boolean): Generator<FollowUpRecord> {
+  // Each record's due date is looked up once, where its place in the order is made: the look-up is most of a pass.
+  function* placed(source: Iterable<FollowUpRecord>, overdueOnly: boolean): Generator<Placed> {
     for (const record of source) {
       if (filter.forumId !== undefined && record.forumId !== filter.forumId) continue;
       if (filter.caseId !== undefined && record.caseId !== filter.caseId) continue;
@@ -143,15 +159,21 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
       if (filter.owner !== undefined && !ownedBy(record, filter.owner)) continue;
       if (overdueOnly && record.due !== undefined && record.due >= today) continue;
       if (filter.visible && !filter.visible(record)) continue;
-      if (overdueOnly && !isOverdue(record, dueDateOf(record))) continue;
-      yield record;
+      const dueDate = dueDateOf(record);
+      const overdue = isOverdue(record, dueDate);
+      if (overdueOnly && !overdue) continue;
+      yield { record, place: [overdue ? '0' : '1', dueDate ?? '9999', record.id] };
     }
   }
+  const pageFrom = (source: Iterable<FollowUpRecord>, overdueOnly: boolean): Page<FollowUpRecord> => {
+    const page = pageOf(placed(source, overdueOnly), placeOfPlaced, request, PLACE_LENGTH);
+    return { ...page, items: page.items.map(({ record }) => record) };
+  };
   const resolved = (page: Page<FollowUpRecord>): Page<FollowUpView> => ({ ...page, items: page.items.map((record) => resolveWith(record, nextMeeting, today)) });
-  if (filter.status === 'overdue' || filter.status === 'open') return resolved(pageOf(matching(openOnesFor(models, filter), filter.status === 'overdue'), placeOf, request, PLACE_LENGTH));
+  if (filter.status === 'overdue' || filter.status === 'open') return resolved(pageFrom(openOnesFor(models, filter), filter.status === 'overdue'));
   if (filter.status === undefined) {
-    const overdue = pageOf(matching(openOnesFor(models, filter), true), placeOf, request, PLACE_LENGTH);
+    const overdue = pageFrom(openOnesFor(models, filter), true);
     if (overdue.nextCursor !== undefined) return resolved(overdue);
   }
-  return resolved(pageOf(matching(models.followUps.values(), false), placeOf, request, PLACE_LENGTH));
+  return resolved(pageFrom(models.followUps.values(), false));
 };

@@ -1,6 +1,6 @@
 import { MeetingEvent } from '@app/domain';
-import { meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels } from '../testing/read-side.testing';
-import { nextMeetingOf } from './next-meeting.query';
+import { foldReadModels, meetingCancelled, meetingHeld, meetingRescheduled, meetingScheduled, readModels, recorder } from '../testing/read-side.testing';
+import { nextMeetingFinder, nextMeetingOf } from './next-meeting.query';
 
 const meetingsFrom = (events: MeetingEvent[]) => readModels(events).meetings;
 
@@ -62,5 +62,36 @@ describe('nextMeetingOf', () => {
     const meetings = meetingsFrom(calendar);
     expect(nextMeetingOf(meetings, 'styregruppen', '2025-11-21T10:30:00+01:00')).toBeUndefined();
     expect(nextMeetingOf(meetings, 'kl-koordinationsforum', '2025-01-01T00:00:00+01:00')).toBeUndefined();
+  });
+});
+
+describe('nextMeetingFinder', () => {
+  const moved = meetingRescheduled('styregruppen-2025-09-19', 'styregruppen', '2025-09-19T12:00:00+02:00', '2025-12-01T09:00:00+01:00', '2025-08-20T09:00:00+02:00');
+  const asked = ['2025-01-01T00:00:00Z', '2025-08-08T11:00:00+02:00', '2025-08-08T09:00:00Z', '2025-09-01T00:00:00+02:00', '2025-11-21T10:30:00+01:00', 'not a time'];
+
+  it.each([
+    ['the calendar', calendar],
+    ['a cancelled meeting', [...calendar, meetingCancelled('styregruppen-2025-09-19', 'styregruppen', '2025-08-20T09:00:00+02:00')]],
+    ['a meeting held early', [...calendar, meetingHeld('styregruppen-2025-09-19', 'styregruppen', '2025-09-10T12:00:00+02:00')]],
+  ])('given %s, then it finds what nextMeetingOf finds, asked with a timestamp or its milliseconds', (_, events) => {
+    const meetings = meetingsFrom(events);
+    for (const includeHeld of [false, true]) {
+      const find = nextMeetingFinder(meetings, { includeHeld });
+      for (const forumId of ['styregruppen', 'k17', 'kl-koordinationsforum'])
+        for (const after of asked) {
+          const expected = nextMeetingOf(meetings, forumId, after, { includeHeld })?.id;
+          expect({ forumId, after, includeHeld, id: find(forumId, after)?.id }).toEqual({ forumId, after, includeHeld, id: expected });
+          expect({ forumId, after, includeHeld, id: find(forumId, Date.parse(after))?.id }).toEqual({ forumId, after, includeHeld, id: expected });
+        }
+    }
+  });
+
+  it('given the same read model before and after a meeting moved, then a finder made after sees the new start', () => {
+    const record = recorder();
+    const models = foldReadModels(calendar.map(record));
+    expect(nextMeetingFinder(models.meetings)('styregruppen', '2025-08-20T09:00:00+02:00')?.id).toBe('styregruppen-2025-09-19');
+    foldReadModels([record(moved)], models);
+    expect(nextMeetingFinder(models.meetings)('styregruppen', '2025-08-20T09:00:00+02:00')?.id).toBe('styregruppen-2025-11-21');
+    expect(nextMeetingFinder(models.meetings)('styregruppen', '2025-11-21T10:30:00+01:00')?.id).toBe('styregruppen-2025-09-19');
   });
 });

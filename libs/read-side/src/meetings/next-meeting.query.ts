@@ -17,17 +17,26 @@ export const nextMeetingOf = (meetings: MeetingsState, forumId: string, after: s
   return next;
 };
 
+/** Each meeting's start, parsed once: a meeting is a new object whenever it changes, so its start never goes stale. */
+const startsOf = new WeakMap<MeetingView, number>();
+const startOf = (meeting: MeetingView): number => {
+  let starts = startsOf.get(meeting);
+  if (starts === undefined) startsOf.set(meeting, (starts = Date.parse(meeting.startsAt)));
+  return starts;
+};
+
 /**
  * `nextMeetingOf` for many look-ups against the same meetings, as a list query makes: each forum's meetings
  * are parsed and sorted once, on its first look-up, and each look-up is then a binary search instead of a
  * pass over every meeting. Gives exactly what `nextMeetingOf` gives, ties included (the sort is stable, so
  * of meetings starting at the same time the first in the map still wins). Build one per query: it does not
- * see meetings that change after it was made.
+ * see meetings that change after it was made. `after` is a timestamp, or its milliseconds where the caller has
+ * them parsed already.
  */
 export const nextMeetingFinder = (
   meetings: MeetingsState,
   options: { includeHeld?: boolean } = {},
-): ((forumId: string, after: string) => MeetingView | undefined) => {
+): ((forumId: string, after: string | number) => MeetingView | undefined) => {
   const byForum = new Map<string, { starts: number[]; meetings: MeetingView[] }>();
   const indexOf = (forumId: string): { starts: number[]; meetings: MeetingView[] } => {
     let index = byForum.get(forumId);
@@ -35,7 +44,7 @@ export const nextMeetingFinder = (
     const candidates: { starts: number; meeting: MeetingView }[] = [];
     for (const meeting of meetings.values()) {
       if (meeting.forumId !== forumId || meeting.status === 'cancelled' || (meeting.status === 'held' && !options.includeHeld)) continue;
-      const starts = Date.parse(meeting.startsAt);
+      const starts = startOf(meeting);
       // An unparseable start is never "after" anything, so nextMeetingOf never picks it.
       if (!Number.isNaN(starts)) candidates.push({ starts, meeting });
     }
@@ -45,7 +54,7 @@ export const nextMeetingFinder = (
     return index;
   };
   return (forumId, after) => {
-    const from = Date.parse(after);
+    const from = typeof after === 'number' ? after : Date.parse(after);
     if (Number.isNaN(from)) return undefined;
     const { starts, meetings: sorted } = indexOf(forumId);
     let low = 0;
