@@ -1,5 +1,7 @@
 import { EventStore, InMemoryEventStore, InMemoryLog, SqliteEventStore } from '@app/event-store';
 import {
+  casesProjection,
+  EntityModel,
   loadSnapshot,
   meetingsProjection,
   MeetingView,
@@ -10,8 +12,12 @@ import {
   readSnapshot,
   saveSnapshot,
   SNAPSHOT_EVERY_EVENTS,
+  SnapshotEntry,
+  snapshotToWrite,
+  UnreadEntity,
   writeSnapshot,
 } from '@app/read-side';
+import { caseDecided, caseForwarded, caseProposed, caseScheduled, meetingScheduled, streamIdOf } from '@app/read-side/testing/read-side.testing';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +26,18 @@ const scheduled = (meetingId: string, startsAt: string) => ({
   type: 'MeetingScheduled',
   data: { meetingId, forumId: 'styregruppen', startsAt, scheduledAt: '2025-01-10T09:00:00+01:00' },
 });
+
+/** A snapshot as loaded, each unread entity parsed. */
+const parsed = (snapshot: ReadModelSnapshot | undefined): ReadModelSnapshot | undefined =>
+  snapshot && {
+    ...snapshot,
+    projections: Object.fromEntries(
+      Object.entries(snapshot.projections).map(([name, { version, entries }]) => [
+        name,
+        { version, entries: entries.map(([key, entity, groups]): SnapshotEntry => [key, entity instanceof UnreadEntity ? JSON.parse(entity.json) : entity, groups]) },
+      ]),
+    ),
+  };
 
 /** A log the test can open, and replace by another. */
 interface LogUnderTest {
@@ -78,8 +96,8 @@ describe.each(logs)('read-model snapshots, on %s', (_name, logIn) => {
   /** Puts an entity into the snapshot that no event made: it shows whether the snapshot was used. */
   const plantMarker = () => {
     const snapshot = readSnapshot(snapshotFile)!;
-    snapshot.projections.meetings.entries.push(['only-in-the-snapshot', { id: 'only-in-the-snapshot' }]);
-    writeSnapshot(snapshotFile, snapshot);
+    snapshot.projections.meetings.entries.push(['only-in-the-snapshot', { id: 'only-in-the-snapshot' }, []]);
+    writeSnapshot(snapshotFile, snapshotToWrite(snapshot));
   };
 
   it('writes a snapshot at shutdown and restores from it, catching up on what came after', async () => {
@@ -175,7 +193,7 @@ describe.each(logs)('read-model snapshots, on %s', (_name, logIn) => {
     const before = readFileSync(snapshotFile);
     symlinkSync('/dev/full', `${snapshotFile}.${process.pid}.tmp`);
 
-    expect(() => writeSnapshot(snapshotFile, readSnapshot(snapshotFile)!)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(() => writeSnapshot(snapshotFile, snapshotToWrite(readSnapshot(snapshotFile)!))).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
     expect(temporaryFiles()).toEqual([]);
     expect(readFileSync(snapshotFile)).toEqual(before);
   });
@@ -187,7 +205,7 @@ describe.each(logs)('read-model snapshots, on %s', (_name, logIn) => {
     const occupied = join(dir, 'occupied');
     mkdirSync(join(occupied, 'by-a-folder'), { recursive: true });
 
-    expect(() => writeSnapshot(occupied, snapshot)).toThrow();
+    expect(() => writeSnapshot(occupied, snapshotToWrite(snapshot))).toThrow();
     expect(temporaryFiles()).toEqual([]);
   });
 
@@ -220,12 +238,22 @@ describe('a read-model snapshot written in the background', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'snapshot-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Read models of several megabytes of JSON, so the file has many lines: entities with text, numbers, æøå and nesting. */
+  /**
+   * Read models of several megabytes of JSON, so the file has many chunks: entities with text, numbers, æøå,
+   * tabs, line breaks and nesting, keys that JSON must escape, and groups.
+   */
   const large = (): ReadModelSnapshot => {
-    const entries = (prefix: string, count: number): [string, unknown][] =>
+    const entries = (prefix: string, count: number): SnapshotEntry[] =>
       Array.from({ length: count }, (_, n) => [
-        `${prefix}-${n}`,
-        { id: `${prefix}-${n}`, title: `Sag nr. ${n} om økonomi, sundhed og “andet”`, owners: [`ejer-${n % 7}`], due: n % 3 === 0 ? null : '2025-06-01', flow: [{ step: n, at: n * 1.5 }] },
+        n % 1000 === 7 ? `${prefix}\t"${n}"\\` : `${prefix}-${n}`,
+        {
+          id: `${prefix}-${n}`,
+          title: `Sag nr. ${n} om økonomi, sundhed og “andet”${n % 10 === 0 ? '\tmed\nlinjeskift' : ''}`,
+          owners: [`ejer-${n % 7}`],
+          due: n % 3 === 0 ? null : '2025-06-01',
+          flow: [{ step: n, at: n * 1.5 }],
+        },
+        prefix === 'case' ? [['styregruppen', 'k17', 'kkr'][n % 3], ...(n % 5 === 0 ? ['k\t"17"'] : [])] : [],
       ]);
     return {
       position: 123_456,
@@ -234,19 +262,13 @@ describe('a read-model snapshot written in the background', () => {
     };
   };
 
-  const written = (snapshot: ReadModelSnapshot) => ({
-    position: snapshot.position,
-    lastEvent: snapshot.lastEvent,
-    projections: Object.fromEntries(Object.entries(snapshot.projections).map(([name, { version, entries }]) => [name, { version, count: entries.length, entries }])),
-  });
-
   it('reads back equal, line by line and whole, and byte for byte what the blocking write writes', async () => {
     const snapshot = large();
     const file = join(dir, 'read-models.json');
     let turns = 0;
     const ticking = setInterval(() => (turns += 1), 0);
     try {
-      await saveSnapshot(file, written(snapshot));
+      await saveSnapshot(file, snapshotToWrite(snapshot));
     } finally {
       clearInterval(ticking);
     }
@@ -255,14 +277,16 @@ describe('a read-model snapshot written in the background', () => {
     // Timers ran while the file was written: the loop was not held for the whole write.
     expect(turns).toBeGreaterThan(1);
     expect(readSnapshot(file)).toEqual(snapshot);
-    expect(await loadSnapshot(file)).toEqual(snapshot);
-    writeSnapshot(join(dir, 'blocking.json'), snapshot);
+    const loaded = await loadSnapshot(file);
+    expect(loaded?.projections.cases.entries.every(([, entity]) => entity instanceof UnreadEntity)).toBe(true);
+    expect(parsed(loaded)).toEqual(snapshot);
+    writeSnapshot(join(dir, 'blocking.json'), snapshotToWrite(snapshot));
     expect(readFileSync(file).equals(readFileSync(join(dir, 'blocking.json')))).toBe(true);
   });
 
   it('is refused, read line by line, when cut off or changed', async () => {
     const file = join(dir, 'read-models.json');
-    await saveSnapshot(file, written(large()));
+    await saveSnapshot(file, snapshotToWrite(large()));
     const whole = readFileSync(file);
     writeFileSync(file, whole.subarray(0, whole.length - 20));
     expect(await loadSnapshot(file)).toBeUndefined();
@@ -288,11 +312,52 @@ describe('a read-model snapshot written in the background', () => {
 
       const file = join(dir, 'read-models.json');
       await saveSnapshot(file, taken);
-      const read = (await loadSnapshot(file))!;
-      const meetings = new Map(read.projections.meetings.entries as [string, MeetingView][]);
+      const read = parsed(await loadSnapshot(file))!;
+      const meetings = new Map(read.projections.meetings.entries.map(([key, entity]) => [key, entity as MeetingView]));
       expect(read.position).toBe(at);
       expect([...meetings.keys()].sort()).toEqual(['m1', 'm2', 'm3']);
       expect(meetings.get('m1')?.status).toBe('scheduled');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('restored, serves every entity and group before any is parsed, writes unread ones back as they were read, and reads the rest meanwhile', async () => {
+    const store = new InMemoryEventStore(new InMemoryLog());
+    try {
+      const story = [
+        meetingScheduled('sg-1', 'styregruppen', '2025-08-08T11:00:00+02:00'),
+        meetingScheduled('k17-1', 'k17', '2025-08-22T09:00:00+02:00'),
+        ...Array.from({ length: 40 }, (_, n) => caseProposed(`sag-${n}`, 'styregruppen', { title: `Sag ${n}: økonomi\tog “andet”` })),
+        ...Array.from({ length: 20 }, (_, n) => caseScheduled(`sag-${n}`, 'styregruppen', 'sg-1', '2025-08-08T11:00:00+02:00')),
+        ...Array.from({ length: 10 }, (_, n) => caseDecided(`sag-${n}`, 'styregruppen', 'sg-1', '2025-08-08T12:00:00+02:00')),
+        ...Array.from({ length: 5 }, (_, n) => caseForwarded(`sag-${n}`, 'styregruppen', 'sg-1', ['k17'], 'decision', '2025-08-08T12:30:00+02:00')),
+      ];
+      for (const event of story) await store.append(streamIdOf(event), [event]);
+      const projections = [meetingsProjection, casesProjection] as Projection<unknown>[];
+      const folded = new ReadModels(projections);
+      await folded.catchUp(store, await store.headPosition());
+      const file = join(dir, 'read-models.json');
+      await saveSnapshot(file, folded.frozen()!);
+
+      const restored = new ReadModels(projections);
+      expect(await restored.restore(store, (await loadSnapshot(file))!)).toBe(true);
+      const cases = restored.model(casesProjection);
+      const unreadIn = (model: unknown) => (model as EntityModel<unknown>).unread;
+      expect(unreadIn(cases)).toBe(40);
+      for (const forumId of ['styregruppen', 'k17']) expect([...cases.keysIn(forumId)]).toEqual([...folded.model(casesProjection).keysIn(forumId)]);
+      expect(unreadIn(cases)).toBe(40);
+
+      const again = join(dir, 'again.json');
+      await saveSnapshot(again, restored.frozen()!);
+      expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
+
+      expect(cases.get('sag-3')).toEqual(folded.model(casesProjection).get('sag-3'));
+      expect(unreadIn(cases)).toBe(39);
+      await restored.readUnread();
+      expect(unreadIn(cases)).toBe(0);
+      expect(new Map(cases)).toEqual(new Map(folded.model(casesProjection)));
+      expect(new Map(restored.model(meetingsProjection))).toEqual(new Map(folded.model(meetingsProjection)));
     } finally {
       await store.close();
     }

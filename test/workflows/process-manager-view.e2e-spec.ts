@@ -1,5 +1,5 @@
 import { RecordedEvent, SqliteEventStore } from '@app/event-store';
-import { readSnapshot, writeSnapshot } from '@app/read-side';
+import { readSnapshot, snapshotToWrite, writeSnapshot } from '@app/read-side';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
@@ -44,7 +44,7 @@ describe("the process manager's view at a restart", () => {
     const snapshot = readSnapshot(file);
     if (!snapshot) throw new Error(`${snapshotFile} was not written at shutdown`);
     snapshot.projections.meetings.entries = snapshot.projections.meetings.entries.filter(([id]) => id !== k17);
-    writeSnapshot(file, snapshot);
+    writeSnapshot(file, snapshotToWrite(snapshot));
     if (removed) rmSync(join(dataDir, removed));
 
     api = await startApi({ now: '2025-08-08T11:30:00+02:00', dataDir, withWorker: true });

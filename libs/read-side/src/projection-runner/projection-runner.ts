@@ -49,6 +49,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private isCaughtUp = false;
   private stopping = false;
   private folding?: Promise<{ head: number; from: number }>;
+  private reading?: Promise<void>;
   private saving?: Promise<void>;
   private readonly held = new Set<Promise<void>>();
   private readonly reachedHead: Promise<void>;
@@ -75,6 +76,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.folding?.catch(() => undefined);
+    await this.reading;
     await this.follower?.stop();
     await this.saving;
     await this.saveSnapshot();
@@ -162,6 +164,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         this.logger,
       );
       this.follower.start(this.readModels.position);
+      // What the snapshot restored is served at once, each entity parsed when first asked for; the rest meanwhile.
+      this.reading = this.readModels.readUnread(() => this.stopping);
       await this.waitFor(head, Number.POSITIVE_INFINITY);
       this.isCaughtUp = true;
       this.settleReachedHead();

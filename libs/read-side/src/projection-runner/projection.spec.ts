@@ -1,4 +1,4 @@
-import { emptyModelOf, entitiesIn, GroupedModel, GroupedProjection, Projection } from './projection';
+import { emptyModelOf, EntityModel, entitiesIn, GroupedModel, GroupedProjection, Projection, UnreadEntity } from './projection';
 
 interface Task {
   id: string;
@@ -42,5 +42,60 @@ describe('a grouped read model', () => {
     const { groupsOf: _groupsOf, ...ungrouped } = tasks;
     expect(emptyModelOf(tasks)).toBeInstanceOf(GroupedModel);
     expect(emptyModelOf(ungrouped as Projection<Task>)).not.toBeInstanceOf(GroupedModel);
+  });
+});
+
+describe('a read model restored with its entities unread', () => {
+  const unread = (task: Task) => new UnreadEntity(Buffer.from(JSON.stringify(task)), task.forums);
+  const restored = () => {
+    const model = emptyModelOf(tasks) as GroupedModel<Task>;
+    model.restoreUnread('a', unread({ id: 'a', forums: ['k17'] }));
+    model.restoreUnread('b', unread({ id: 'b', forums: ['k17', 'kkr'] }));
+    model.restoreUnread('c', unread({ id: 'c', forums: [] }));
+    return model;
+  };
+
+  it('given nothing asked yet, then it lists its keys by group from the snapshot, and holds every entity as JSON', () => {
+    const model = restored();
+    expect([model.size, model.unread, [...model.keysIn('k17')], [...model.keysIn('kkr')]]).toEqual([3, 3, ['a', 'b'], ['b']]);
+    expect([...model.heldValues()].every((held) => held instanceof UnreadEntity)).toBe(true);
+  });
+
+  it('gives entities, never JSON, whether asked by key, by group or by a walk of any kind, and parses each once', () => {
+    const model = restored();
+    const b = model.get('b');
+    expect(b).toEqual({ id: 'b', forums: ['k17', 'kkr'] });
+    expect(model.get('b')).toBe(b);
+    expect(model.unread).toBe(2);
+    expect([...entitiesIn(model, 'k17')]).toEqual([{ id: 'a', forums: ['k17'] }, b]);
+    expect(model.unread).toBe(1);
+    const walks = [[...model.values()], [...model.entries()].map(([, task]) => task), [...model].map(([, task]) => task), Array.from(model.values())];
+    const each: Task[] = [];
+    model.forEach((task) => each.push(task));
+    for (const walk of [...walks, each]) expect(walk).toEqual([{ id: 'a', forums: ['k17'] }, b, { id: 'c', forums: [] }]);
+    expect(model.unread).toBe(0);
+    expect([...model.heldValues()].some((held) => held instanceof UnreadEntity)).toBe(false);
+  });
+
+  it('given an unread entity set anew or deleted, then its groups follow, and it is no longer counted as unread', () => {
+    const model = restored();
+    model.set('b', { id: 'b', forums: ['styregruppen'] });
+    model.delete('a');
+    expect([[...model.keysIn('k17')], [...model.keysIn('kkr')], [...model.keysIn('styregruppen')], model.unread]).toEqual([[], [], ['b'], 1]);
+    model.restoreUnread('c', unread({ id: 'c', forums: ['kkr'] }));
+    expect([[...model.keysIn('kkr')], model.unread, model.get('c')]).toEqual([['c'], 1, { id: 'c', forums: ['kkr'] }]);
+    model.clear();
+    expect([model.size, model.unread, [...model.keysIn('kkr')]]).toEqual([0, 0, []]);
+  });
+
+  it('reads the rest a slice at a time, in the order restored, until none is left', () => {
+    const model = new EntityModel<Task>();
+    for (const id of ['a', 'b', 'c', 'd', 'e']) model.restoreUnread(id, unread({ id, forums: [] }));
+    model.get('b');
+    let asked = 0;
+    expect(model.readSome(() => ++asked > 2)).toBe(true);
+    expect([...model.heldValues()].map((held) => held instanceof UnreadEntity)).toEqual([false, false, true, true, true]);
+    expect(model.readSome(() => false)).toBe(false);
+    expect([model.unread, model.readSome(() => false)]).toEqual([0, false]);
   });
 });

@@ -34,12 +34,135 @@ export interface GroupedReadModel<Entity> extends ReadModel<Entity> {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/**
+ * An entity as a snapshot holds it: the bytes of its JSON and the groups it is listed under. A restored read
+ * model keeps it so until it is first asked for, so a restart serves before a million events' worth of entities
+ * are decoded and parsed; the bytes lie outside the JavaScript heap meanwhile, where the collector never walks.
+ */
+export class UnreadEntity {
+  constructor(
+    private readonly bytes: Buffer,
+    readonly groups: readonly string[],
+  ) {}
+
+  /** The entity's JSON, as the snapshot has it. */
+  get json(): string {
+    return this.bytes.toString('utf8');
+  }
+
+  read(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+/**
+ * A read model's map. Entities restored from a snapshot stay unread (their JSON) until one is asked for, by
+ * key or by a walk over the map, and `readSome` reads the rest a slice at a time; whoever holds the map sees
+ * only entities. Once every entity is read, walks are the plain map's own.
+ */
+export class EntityModel<Entity> extends Map<string, Entity> {
+  private unreadKeys: string[] = [];
+  private unreadCount = 0;
+  private nextUnread = 0;
+
+  /** How many entities are still held as JSON. */
+  get unread(): number {
+    return this.unreadCount;
+  }
+
+  /** Takes an entity from a snapshot without parsing it. */
+  restoreUnread(key: string, entity: UnreadEntity): void {
+    if (super.has(key)) this.delete(key);
+    super.set(key, entity as Entity);
+    this.unreadKeys.push(key);
+    this.unreadCount += 1;
+  }
+
+  override get(key: string): Entity | undefined {
+    const held = this.held(key);
+    return held instanceof UnreadEntity ? this.read(key, held) : held;
+  }
+
+  override set(key: string, entity: Entity): this {
+    if (this.unreadCount > 0 && this.held(key) instanceof UnreadEntity) this.unreadCount -= 1;
+    return super.set(key, entity);
+  }
+
+  override delete(key: string): boolean {
+    if (this.unreadCount > 0 && this.held(key) instanceof UnreadEntity) this.unreadCount -= 1;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.unreadKeys = [];
+    this.unreadCount = 0;
+    this.nextUnread = 0;
+    super.clear();
+  }
+
+  override values(): MapIterator<Entity> {
+    return this.unreadCount === 0 ? super.values() : this.walk((key) => this.get(key) as Entity);
+  }
+
+  override entries(): MapIterator<[string, Entity]> {
+    return this.unreadCount === 0 ? super.entries() : this.walk((key): [string, Entity] => [key, this.get(key) as Entity]);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Entity]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (entity: Entity, key: string, map: Map<string, Entity>) => void, thisArg?: unknown): void {
+    for (const [key, entity] of this.entries()) callback.call(thisArg, entity, key, this);
+  }
+
+  /** Each value as it is held, an entity or an unread one, without reading any: what a snapshot writes. */
+  heldValues(): MapIterator<Entity | UnreadEntity> {
+    return super.values();
+  }
+
+  /** Reads unread entities, in the order they were restored, until `done` says so; false once none is left. */
+  readSome(done: () => boolean): boolean {
+    while (this.unreadCount > 0 && this.nextUnread < this.unreadKeys.length && !done()) {
+      const key = this.unreadKeys[this.nextUnread++];
+      const held = this.held(key);
+      if (held instanceof UnreadEntity) this.read(key, held);
+    }
+    if (this.unreadCount === 0 || this.nextUnread >= this.unreadKeys.length) {
+      this.unreadKeys = [];
+      this.nextUnread = 0;
+    }
+    return this.unreadCount > 0;
+  }
+
+  /** The value as it is held: the entity, or its JSON while unread. */
+  protected held(key: string): Entity | UnreadEntity | undefined {
+    return super.get(key);
+  }
+
+  private read(key: string, held: UnreadEntity): Entity {
+    const entity = held.read() as Entity;
+    super.set(key, entity);
+    this.unreadCount -= 1;
+    return entity;
+  }
+
+  private *walk<T>(make: (key: string) => T): MapIterator<T> {
+    for (const key of super.keys()) yield make(key);
+  }
+}
+
 /** A read model's map that moves each key between groups as its entity is set and deleted. */
-export class GroupedModel<Entity> extends Map<string, Entity> implements GroupedReadModel<Entity> {
+export class GroupedModel<Entity> extends EntityModel<Entity> implements GroupedReadModel<Entity> {
   private readonly groups = new Map<string, Set<string>>();
 
   constructor(private readonly groupsOf: (entity: Entity) => readonly string[]) {
     super();
+  }
+
+  override restoreUnread(key: string, entity: UnreadEntity): void {
+    super.restoreUnread(key, entity);
+    this.join(key, entity.groups, []);
   }
 
   override set(key: string, entity: Entity): this {
@@ -49,18 +172,13 @@ export class GroupedModel<Entity> extends Map<string, Entity> implements Grouped
     super.set(key, entity);
     if (left.length === joined.length && left.every((group, i) => group === joined[i])) return this;
     for (const group of left) if (!joined.includes(group)) this.groups.get(group)?.delete(key);
-    for (const group of joined) {
-      if (left.includes(group)) continue;
-      let keys = this.groups.get(group);
-      if (!keys) this.groups.set(group, (keys = new Set()));
-      keys.add(key);
-    }
+    this.join(key, joined, left);
     return this;
   }
 
   override delete(key: string): boolean {
-    const before = super.get(key);
-    if (before !== undefined) for (const group of this.groupsOf(before)) this.groups.get(group)?.delete(key);
+    const before = this.held(key);
+    if (before !== undefined) for (const group of before instanceof UnreadEntity ? before.groups : this.groupsOf(before)) this.groups.get(group)?.delete(key);
     return super.delete(key);
   }
 
@@ -71,6 +189,20 @@ export class GroupedModel<Entity> extends Map<string, Entity> implements Grouped
 
   keysIn(group: string): ReadonlySet<string> {
     return this.groups.get(group) ?? NONE;
+  }
+
+  /** The groups an entity is listed under, for writing it; an unread one says them itself. */
+  groupsHeld(held: Entity | UnreadEntity): readonly string[] {
+    return held instanceof UnreadEntity ? held.groups : this.groupsOf(held);
+  }
+
+  private join(key: string, joined: readonly string[], left: readonly string[]): void {
+    for (const group of joined) {
+      if (left.includes(group)) continue;
+      let keys = this.groups.get(group);
+      if (!keys) this.groups.set(group, (keys = new Set()));
+      keys.add(key);
+    }
   }
 }
 
@@ -86,9 +218,9 @@ const isGrouped = <Entity>(projection: Projection<Entity>): projection is Groupe
 
 /** An empty read model for the projection: grouped where it names groups. */
 export function emptyModelOf<Entity>(projection: GroupedProjection<Entity>): GroupedModel<Entity>;
-export function emptyModelOf<Entity>(projection: Projection<Entity>): Map<string, Entity>;
-export function emptyModelOf<Entity>(projection: Projection<Entity>): Map<string, Entity> {
-  return isGrouped(projection) ? new GroupedModel<Entity>((entity) => projection.groupsOf(entity)) : new Map<string, Entity>();
+export function emptyModelOf<Entity>(projection: Projection<Entity>): EntityModel<Entity>;
+export function emptyModelOf<Entity>(projection: Projection<Entity>): EntityModel<Entity> {
+  return isGrouped(projection) ? new GroupedModel<Entity>((entity) => projection.groupsOf(entity)) : new EntityModel<Entity>();
 }
 
 /** Applies one event to a read model in place; the runner owns the map, so nobody else sees it change. */

@@ -1,15 +1,21 @@
 import { EventStore, RecordedEvent } from '@app/event-store';
 import { setImmediate as turn } from 'node:timers/promises';
-import { applyEvent, emptyModelOf, GroupedProjection, GroupedReadModel, Projection, ReadModel } from './projection';
-import { ReadModelSnapshot, SnapshotEvent, SnapshotToWrite } from './read-model-snapshot';
+import { applyEvent, emptyModelOf, EntityModel, GroupedModel, GroupedProjection, GroupedReadModel, Projection, ReadModel, UnreadEntity } from './projection';
+import { ReadModelSnapshot, SnapshotEntryToWrite, SnapshotEvent, SnapshotToWrite } from './read-model-snapshot';
 
 const CATCH_UP_PAGE = 1000;
 /** Entries of a snapshot taken into the models between two turns of the event loop. */
 const RESTORE_SLICE = 50_000;
+/** How long the entities left unread at a restart are read for between two turns of the event loop. */
+const READ_SLICE_MS = 10;
 
-/** Each key with its value, from two lists of the same length: pairs made one at a time, as they are written. */
-function* pairs(keys: readonly string[], values: readonly unknown[]): Generator<readonly [string, unknown]> {
-  for (let i = 0; i < keys.length; i++) yield [keys[i], values[i]];
+/**
+ * Each key with its value and groups, from two lists of the same length: entries made one at a time, as they
+ * are written. An unread entity is written as it was read.
+ */
+function* entriesOf(model: EntityModel<unknown>, keys: readonly string[], values: readonly unknown[]): Generator<SnapshotEntryToWrite> {
+  const groups = model instanceof GroupedModel ? (value: unknown) => model.groupsHeld(value) : () => [];
+  for (let i = 0; i < keys.length; i++) yield [keys[i], values[i], groups(values[i])];
 }
 
 /**
@@ -17,7 +23,7 @@ function* pairs(keys: readonly string[], values: readonly unknown[]): Generator<
  * API's projection runner keeps one; the worker keeps its own for what its process managers look at.
  */
 export class ReadModels {
-  private readonly models = new Map<string, Map<string, unknown>>();
+  private readonly models = new Map<string, EntityModel<unknown>>();
   private reached = 0;
   private last?: SnapshotEvent;
   private count = 0;
@@ -48,7 +54,7 @@ export class ReadModels {
   /** Folds the event into every model; one already folded in (a redelivery) changes nothing. */
   apply(event: RecordedEvent): void {
     if (event.position <= this.reached) return;
-    for (const projection of this.projections) applyEvent(this.models.get(projection.name) as Map<string, unknown>, projection, event);
+    for (const projection of this.projections) applyEvent(this.models.get(projection.name) as EntityModel<unknown>, projection, event);
     this.reached = event.position;
     this.last = { id: event.id, streamId: event.streamId, revision: event.revision };
     this.count += 1;
@@ -88,7 +94,9 @@ export class ReadModels {
       const model = emptyModelOf(projection);
       const { entries } = snapshot.projections[projection.name];
       for (let i = 0; i < entries.length; i++) {
-        model.set(entries[i][0], entries[i][1]);
+        const [key, entity] = entries[i];
+        if (entity instanceof UnreadEntity) model.restoreUnread(key, entity);
+        else model.set(key, entity);
         if ((i + 1) % RESTORE_SLICE === 0) await turn();
       }
       this.models.set(projection.name, model);
@@ -99,9 +107,24 @@ export class ReadModels {
   }
 
   /**
+   * Reads the entities a restore left unread, a few milliseconds at a time with a turn of the event loop
+   * between, until none is left or `stopped` says so. Meanwhile each is read when first asked for.
+   */
+  async readUnread(stopped: () => boolean = () => false): Promise<void> {
+    for (const model of this.models.values()) {
+      for (;;) {
+        const until = performance.now() + READ_SLICE_MS;
+        if (stopped() || !model.readSome(() => performance.now() >= until)) break;
+        await turn();
+      }
+    }
+  }
+
+  /**
    * The models as they stand, to be written while they go on changing: only the lists of their keys and values
-   * are copied, not the entities, which an event replaces and never changes (see Projection). Copying the lists
-   * is quick enough to do between two events; writing them out is not. Undefined before any event is folded in.
+   * are copied, not the entities, which an event replaces and never changes (see Projection), nor those still
+   * unread. Copying the lists is quick enough to do between two events; writing them out is not. Undefined
+   * before any event is folded in.
    */
   frozen(): SnapshotToWrite | undefined {
     if (!this.last) return undefined;
@@ -110,21 +133,9 @@ export class ReadModels {
       lastEvent: this.last,
       projections: Object.fromEntries(
         this.projections.map((projection) => {
-          const model = this.models.get(projection.name) ?? new Map<string, unknown>();
-          return [projection.name, { version: projection.version, count: model.size, entries: pairs([...model.keys()], [...model.values()]) }];
+          const model = this.models.get(projection.name) as EntityModel<unknown>;
+          return [projection.name, { version: projection.version, count: model.size, entries: entriesOf(model, [...model.keys()], [...model.heldValues()]) }];
         }),
-      ),
-    };
-  }
-
-  /** The models as they stand, or undefined before any event is folded in: there is nothing to save then. */
-  snapshot(): ReadModelSnapshot | undefined {
-    if (!this.last) return undefined;
-    return {
-      position: this.reached,
-      lastEvent: this.last,
-      projections: Object.fromEntries(
-        this.projections.map((projection) => [projection.name, { version: projection.version, entries: [...(this.models.get(projection.name) ?? [])] }]),
       ),
     };
   }

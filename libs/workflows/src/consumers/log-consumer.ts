@@ -97,7 +97,7 @@ export class LogConsumer {
   }
 
   private saveView(): void {
-    const snapshot = this.view.folded === this.foldedAtSave ? undefined : this.view.snapshot();
+    const snapshot = this.view.folded === this.foldedAtSave ? undefined : this.view.frozen();
     if (!snapshot) return;
     try {
       writeSnapshot(this.viewFile(), snapshot);
