@@ -111,17 +111,19 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));
   app.enableShutdownHooks();
-  const document = documentEveryOperation(
-    SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Beslutningsopfølgning – Rammeaftale Sjælland')
-      .setDescription('Commands and queries of the decision follow-up engine. Errors: { statusCode, code, message, details? }.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/token' }, 'bearer')
-      .build(),
-    ),
-  );
+  // Made on the first request for it, not at every start: walking every route's metadata holds up the start.
+  const document = () =>
+    documentEveryOperation(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Beslutningsopfølgning – Rammeaftale Sjælland')
+          .setDescription('Commands and queries of the decision follow-up engine. Errors: { statusCode, code, message, details? }.')
+          .setVersion('1')
+          .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/token' }, 'bearer')
+          .build(),
+      ),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 };
