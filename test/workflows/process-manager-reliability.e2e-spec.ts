@@ -1,8 +1,9 @@
-import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, SqliteEventStore, StorageFullError } from '@app/event-store';
+import { RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiUnderTest, eventually, startApi } from '../api/api-under-test';
+import { FullForTheFirstReactions } from './full-disk-store';
 
 const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
   const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
@@ -11,22 +12,6 @@ const readLog = async (dataDir: string): Promise<RecordedEvent[]> => {
   await store.close();
   return events;
 };
-
-/** A disk that is full for the process manager's first appends, then has room again: a failure that passes. */
-class FullForTheFirstReactions extends SqliteEventStore {
-  failed = 0;
-  constructor(file: string, private readonly failures: number) {
-    super({ file });
-  }
-
-  override async append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
-    if (events[0]?.metadata?.userId === 'process-manager:case-scheduling' && this.failed < this.failures) {
-      this.failed += 1;
-      throw new StorageFullError('SQLITE_FULL', { message: 'database or disk is full' });
-    }
-    return super.append(streamId, events, options);
-  }
-}
 
 /** What the worker did and did not do while it was away, and what it tells /health. */
 describe('the process manager when things go wrong', () => {
@@ -167,6 +152,24 @@ describe('the process manager when things go wrong', () => {
     // Nothing but what the restart itself records: no case moved again.
     const after = (await readLog(dataDir)).slice(headBefore);
     expect(after.filter((event) => event.type.startsWith('Case'))).toEqual([]);
+  });
+
+  it('postpones the cases of a cancelled meeting with none after it, giving the cancellation as the reason, under the correlation id of the request that cancelled it', async () => {
+    api = await startApi({ now: '2025-07-01T09:00:00+02:00', withWorker: true });
+    const k17 = (await post('/api/meetings', { forumId: 'k17', startsAt: '2025-08-22T09:00:00+02:00' }, 201)).id as string;
+    const caseId = (await post('/api/cases', { forumId: 'k17', title: 'Takstanalyse', kind: 'decision' }, 201)).id as string;
+    await post(`/api/cases/${caseId}/schedule`, { meetingId: k17 });
+    const cancelled = await post(`/api/meetings/${k17}/cancel`, { reason: 'For få deltagere' }, 200, { 'X-Correlation-Id': 'aflysning-k17-august' });
+    const cancellation = (await readLog(api.dataDir)).find((event) => event.position === cancelled.position) as RecordedEvent;
+
+    await eventually(async () => {
+      const history = (await http().get(`/api/cases/${caseId}/history`).expect(200)).body;
+      expect(history[history.length - 1]).toMatchObject({
+        type: 'CasePostponed',
+        data: { fromMeetingId: k17, reason: 'Mødet blev aflyst' },
+        metadata: { correlationId: 'aflysning-k17-august', causationId: cancellation.id, userId: 'process-manager:case-scheduling' },
+      });
+    });
   });
 
   it('reports a worker that lets an event wait longer than allowed as stuck, with how far behind it is', async () => {

@@ -95,4 +95,30 @@ describe('process manager replay', () => {
     const reactions = (await readLog(dataDir)).filter((event) => event.metadata.userId === 'process-manager:case-scheduling');
     expect(reactions).toHaveLength(3);
   });
+
+  it('goes on, after an upgrade from a version that kept its checkpoint in the log, from that checkpoint: nothing before it is acted on again', async () => {
+    // Written without a worker: a case postponed at 19/9 to "the next meeting", then Styregruppen's 21/11 meeting.
+    api = await startApi({ now: '2025-09-01T09:00:00+02:00' });
+    const http = () => api!.http();
+    const september = (await http().post('/api/meetings').send({ forumId: 'styregruppen', startsAt: '2025-09-19T12:00:00+02:00' }).expect(201)).body.id;
+    const caseId = (await http().post('/api/cases').send({ forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision' }).expect(201)).body.id;
+    await http().post(`/api/cases/${caseId}/schedule`).send({ meetingId: september }).expect(200);
+    api.clock.set('2025-09-19T12:30:00+02:00');
+    await http().post(`/api/cases/${caseId}/postpone`).send({ fromMeetingId: september, reason: 'Udsat til næste møde' }).expect(200);
+    await http().post('/api/meetings').send({ forumId: 'styregruppen', startsAt: '2025-11-21T10:00:00+01:00' }).expect(201);
+    const { dataDir } = api;
+    await api.close({ keepData: true });
+
+    // The old version had handled all of it, and saved its checkpoint as an event in the log.
+    const history = await readLog(dataDir);
+    const store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+    await store.append('checkpoint-case-scheduling', [{ type: 'CheckpointStored', data: { position: history[history.length - 1].position } }]);
+    await store.close();
+
+    api = await startApi({ now: '2025-09-19T13:00:00+02:00', dataDir, withWorker: true });
+    await eventually(async () => expect((await api!.http().get('/health').expect(200)).body.details.worker).toMatchObject({ status: 'up', behind: 0 }));
+    // This version would move the case onto 21/11 on seeing that meeting scheduled; it is left where the old one left it.
+    expect((await api.http().get(`/api/cases/${caseId}/flow`).expect(200)).body.waitsIn).toEqual([{ forumId: 'styregruppen' }]);
+    expect((await readLog(dataDir)).filter((event) => event.metadata.userId === 'process-manager:case-scheduling')).toEqual([]);
+  });
 });

@@ -112,6 +112,13 @@ describe('case scheduling process manager', () => {
       const { reactions } = log.when(casePostponed(takst, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-15T09:00:00+02:00'), '2025-09-15T09:00:00+02:00');
       expect(reactions).toEqual([expect.objectContaining({ kind: 'schedule', caseId: takst, meetingId: 'styregruppen-2025-11-21' })]);
     });
+
+    it('given the minutes of 19/9 are recorded after an extra meeting on 23/9 has begun, when a case is postponed to "the next meeting", then it goes onto 21/11, not onto the meeting already begun', () => {
+      const log = history();
+      log.given(styregruppenSeptember, meetingScheduled('styregruppen-2025-09-23', 'styregruppen', '2025-09-23T09:00:00+02:00'), styregruppenNovember, ...takstOnSeptember);
+      const { reactions } = log.when(casePostponed(takst, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:20:00+02:00'), '2025-09-24T09:00:00+02:00');
+      expect(reactions).toEqual([expect.objectContaining({ kind: 'schedule', caseId: takst, meetingId: 'styregruppen-2025-11-21' })]);
+    });
   });
 
   describe('MeetingScheduled and MeetingRescheduled', () => {
@@ -168,6 +175,20 @@ describe('case scheduling process manager', () => {
       const log = waitingCases();
       const { event, reactions } = log.when(styregruppenNovember, '2025-09-22T09:00:00+02:00');
       expect(reactions).toEqual([{ kind: 'schedule', key: `${event.id}.${takst}`, caseId: takst, meetingId: 'styregruppen-2025-11-21' }]);
+    });
+
+    it('given three cases postponed at 19/9 in another order than they were proposed, when Styregruppen’s next meeting is scheduled, then they move onto it in the order they were postponed', () => {
+      const log = history();
+      const at = '2025-09-19T13:00:00+02:00';
+      const proposed = ['a-sag', 'b-sag', 'c-sag'];
+      log.given(styregruppenSeptember);
+      for (const caseId of proposed) {
+        log.given(caseProposed(caseId, 'styregruppen'), caseScheduled(caseId, 'styregruppen', 'styregruppen-2025-09-19', '2025-09-19T12:00:00+02:00', { scheduledAt: '2025-09-01T09:00:00+02:00' }));
+      }
+      for (const caseId of ['c-sag', 'a-sag', 'b-sag']) log.given(casePostponed(caseId, 'styregruppen', 'styregruppen-2025-09-19', at));
+      const { reactions } = log.when(styregruppenNovember, '2025-09-22T09:00:00+02:00');
+      // The agenda lists by arrival: the case that has waited longest comes first.
+      expect(reactions.map((reaction) => reaction.caseId)).toEqual(['c-sag', 'a-sag', 'b-sag']);
     });
 
     it('given KKR’s next meeting is 22/10 and a case still waits there, when a later KKR meeting is scheduled, then there is no reaction', () => {
