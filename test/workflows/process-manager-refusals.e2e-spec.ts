@@ -1,4 +1,4 @@
-import { MeetingView, readSnapshot, writeSnapshot } from '@app/read-side';
+import { MeetingView, readSnapshot, snapshotToWrite, writeSnapshot } from '@app/read-side';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,10 +43,10 @@ describe('the process manager when a reaction cannot be carried out as chosen', 
     const file = join(dataDir, 'case-scheduling.view.json');
     const snapshot = readSnapshot(file);
     if (!snapshot) throw new Error('case-scheduling.view.json was not written at shutdown');
-    snapshot.projections.meetings.entries = snapshot.projections.meetings.entries.map(([id, meeting]) =>
-      id === k17August ? [id, { ...(meeting as MeetingView), startsAt: '2025-08-22T09:00:00+02:00', status: 'scheduled', cancelReason: undefined }] : [id, meeting],
+    snapshot.projections.meetings.entries = snapshot.projections.meetings.entries.map(([id, meeting, groups]) =>
+      id === k17August ? [id, { ...(meeting as MeetingView), startsAt: '2025-08-22T09:00:00+02:00', status: 'scheduled', cancelReason: undefined }, groups] : [id, meeting, groups],
     );
-    writeSnapshot(file, snapshot);
+    writeSnapshot(file, snapshotToWrite(snapshot));
     // The API folds the log again, so what it answers is the log, not the worker's view.
     rmSync(join(dataDir, 'read-models.json'));
 
