@@ -1,5 +1,5 @@
 import { CheckpointStore, EventStore, RecordedEvent } from '@app/event-store';
-import { LogFollower, READ_MODELS_FILE, ReadModels, ReadModelSnapshot, readSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
+import { loadSnapshot, LogFollower, READ_MODELS_FILE, ReadModels, ReadModelSnapshot, SNAPSHOT_EVERY_EVENTS, writeSnapshot } from '@app/read-side';
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 
@@ -34,6 +34,8 @@ export class LogConsumer {
   private foldedAtSave = 0;
   private saving?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  private reading?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -55,6 +57,8 @@ export class LogConsumer {
     const checkpoint = saved ?? (await this.legacyCheckpoint()) ?? 0;
     await this.restoreView();
     await this.view.catchUp(this.store, await this.store.headPosition());
+    // The entities the snapshot restored are parsed when first looked at; the rest meanwhile.
+    this.reading = this.view.readUnread(() => this.stopping);
     this.actFrom = this.handled = checkpoint;
     this.saved = saved ?? 0;
     if (this.view.folded - this.foldedAtSave >= SNAPSHOT_EVERY_EVENTS) this.saveView();
@@ -64,7 +68,9 @@ export class LogConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
+    await this.reading;
     await this.follower?.stop();
     await this.saveCheckpoint();
     this.saveView();
@@ -87,8 +93,7 @@ export class LogConsumer {
 
   /** The latest snapshot that fits this log: the consumer's own, or the API's read models. */
   private async restoreView(): Promise<void> {
-    const candidates = [this.viewFile(), join(this.options.dataDir, READ_MODELS_FILE)]
-      .map((file) => readSnapshot(file))
+    const candidates = (await Promise.all([this.viewFile(), join(this.options.dataDir, READ_MODELS_FILE)].map((file) => loadSnapshot(file))))
       .filter((snapshot): snapshot is ReadModelSnapshot => snapshot !== undefined)
       .sort((a, b) => b.position - a.position);
     for (const snapshot of candidates) {
