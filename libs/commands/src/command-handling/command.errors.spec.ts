@@ -1,8 +1,6 @@
 import { loadForums } from '@app/config';
-import { SqliteEventStore } from '@app/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { InMemoryEventStore } from '@app/event-store';
+import { resolve } from 'node:path';
 import { CommandRequest } from './command-request';
 import { CommandRunner } from './command-runner';
 import { IdempotencyKeyReusedError, StaleRevisionError } from './command.errors';
@@ -14,20 +12,15 @@ const asRecorded = (error: unknown): string => `${(error as Error).name}: ${(err
 describe('the errors a command fails with besides a refusal, as an operator reads them', () => {
   const forums = loadForums(resolve(__dirname, '../../../../config/forums.json'));
   const clock = { now: () => '2025-07-01T09:00:00+02:00' };
-  let dataDir: string;
-  let store: SqliteEventStore;
+  let store: InMemoryEventStore;
   let execute: (request: CommandRequest) => ReturnType<typeof executeCommand>;
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'command-errors-'));
-    store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+    store = new InMemoryEventStore();
     const runner = new CommandRunner(store, clock);
     execute = (request) => executeCommand({ runner, forums }, request);
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   it('given If-Match names a revision the case has moved past, then the error says which revision it is at and what to do', async () => {
     const { id: caseId } = await execute(new CommandRequest('propose-case', { forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision' }, {}));

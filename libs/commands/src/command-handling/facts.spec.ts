@@ -1,9 +1,7 @@
 import { loadForums } from '@app/config';
 import { RefusedError } from '@app/domain';
-import { SqliteEventStore } from '@app/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { InMemoryEventStore } from '@app/event-store';
+import { resolve } from 'node:path';
 import { CommandRequest } from './command-request';
 import { CommandRunner } from './command-runner';
 import { InvalidCommandError } from './command.errors';
@@ -12,20 +10,15 @@ import { executeCommand } from './execute-command';
 describe('the facts a command looks up in other streams, and the forums it names', () => {
   const forums = loadForums(resolve(__dirname, '../../../../config/forums.json'));
   const clock = { now: () => '2025-07-01T09:00:00+02:00' };
-  let dataDir: string;
-  let store: SqliteEventStore;
+  let store: InMemoryEventStore;
   let execute: (request: CommandRequest) => ReturnType<typeof executeCommand>;
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'facts-'));
-    store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
+    store = new InMemoryEventStore();
     const runner = new CommandRunner(store, clock);
     execute = (request) => executeCommand({ runner, forums }, request);
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   /** Some handlers check their input before they return a promise: a throw counts as the command's failure. */
   const failureOf = async (request: CommandRequest): Promise<unknown> => {
