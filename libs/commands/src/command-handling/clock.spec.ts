@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { systemClock } from './clock';
 
 /** What the clock said before it kept the offset: luxon asked about the zone for every instant. */
@@ -34,5 +34,17 @@ describe('the system clock', () => {
     expect(clock.now()).toBe('2026-08-08T11:00:00+02:00');
     now += 5;
     expect(clock.now()).toBe('2026-08-08T11:00:00.005+02:00');
+  });
+
+  it('asks the time-zone database once a quarter hour, however often it is read within it', () => {
+    const lookups = jest.spyOn(IANAZone.prototype, 'offset');
+    let now = Date.parse('2026-08-08T09:00:00Z');
+    const clock = systemClock('Europe/Copenhagen', () => now);
+    try {
+      for (; now < Date.parse('2026-08-08T09:45:00Z'); now += 7_001) clock.now();
+      expect(lookups).toHaveBeenCalledTimes(3);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 });
