@@ -147,6 +147,40 @@ describe('SqliteEventStore', () => {
       expect(next).toEqual((await store.readAll({ after: 1 }))[0]);
       expect(next).toMatchObject({ position: 2, streamId: 'case-3', data: { n: 6 } });
     }, 10_000);
+
+    it('are delivered each once and in order over more appends than the store keeps, whether the subscriber keeps up, falls behind, filters or starts midway', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      const keepingUp = store.subscribeToAll()[Symbol.asyncIterator]();
+      const behind = store.subscribeToAll()[Symbol.asyncIterator]();
+      const decided = store.subscribeToAll({ filter: { eventTypes: ['CaseDecided'] } })[Symbol.asyncIterator]();
+      const seenLive: RecordedEvent[] = [];
+      for (let n = 0; n < 1_200; n++) {
+        const type = n % 3 === 0 ? 'CaseDecided' : 'CaseNoted';
+        await store.append(`case-${n % 7}`, [{ type, data: { n }, metadata: { correlationId: `request-${n}` } }]);
+        seenLive.push(...(await take(keepingUp, 1)));
+      }
+      const midway = store.subscribeToAll({ after: 600 })[Symbol.asyncIterator]();
+
+      const stored = [...(await store.readAll()), ...(await store.readAll({ after: 1_000 }))];
+      expect(stored.map((event) => event.position)).toEqual(Array.from({ length: 1_200 }, (_, index) => index + 1));
+      expect(seenLive).toEqual(stored);
+      expect(await take(behind, 1_200)).toEqual(stored);
+      expect(await take(decided, 400)).toEqual(stored.filter((event) => event.type === 'CaseDecided'));
+      expect(await take(midway, 600)).toEqual(stored.slice(600));
+      expect(stored[1_199]).toMatchObject({ streamId: 'case-2', revision: 171, data: { n: 1_199 }, metadata: { correlationId: 'request-1199' } });
+    }, 30_000);
+
+    it('yield nothing more of a batch they were handed once stopped', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      const subscription = store.subscribeToAll();
+      const events = subscription[Symbol.asyncIterator]();
+      await store.append('case-1', [{ type: 'CaseProposed', data: {} }, { type: 'CaseDecided', data: {} }, { type: 'CaseClosed', data: {} }]);
+      expect((await events.next()).value).toMatchObject({ position: 1, type: 'CaseProposed' });
+
+      await subscription.stop();
+
+      expect(await events.next()).toEqual({ done: true, value: undefined });
+    }, 5_000);
   });
 
   it('learns of another instance\'s appends by polling', async () => {
