@@ -128,6 +128,19 @@ describe('SqliteEventStore', () => {
       expect(stored[0].data).toEqual({ title: 'Takster', at: '2026-11-30T10:00:00.000Z' });
     }, 10_000);
 
+    it('take a batch of hundreds of thousands of events, as an import of years may make, and hand over its end', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      const events = store.subscribeToAll({ after: 199_999 })[Symbol.asyncIterator]();
+      const last = events.next();
+      await sleep(20);
+      const batch = Array.from({ length: 200_000 }, (_, n) => ({ type: 'CaseNoted', data: { n } }));
+
+      await expect(store.append('case-1', batch)).resolves.toEqual({ nextRevision: 199_999, position: 200_000 });
+      expect((await last).value).toMatchObject({ position: 200_000, revision: 199_999, data: { n: 199_999 } });
+      await store.append('case-2', [{ type: 'CaseProposed', data: {} }]);
+      expect((await events.next()).value).toMatchObject({ position: 200_001, streamId: 'case-2' });
+    }, 60_000);
+
     it('never include what a refused append or batch left out', async () => {
       const store = open({ pollIntervalMs: POLL_MS });
       const events = store.subscribeToAll()[Symbol.asyncIterator]();

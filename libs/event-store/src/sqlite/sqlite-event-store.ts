@@ -415,7 +415,8 @@ export class SqliteEventStore implements EventStore, CheckpointStore {
    */
   private keepAppended(): void {
     if (this.appending.length === 0) return;
-    this.appended.push(...this.appending);
+    // One at a time, not spread into one call: a batch of a hundred thousand rows is more arguments than a call may take.
+    for (const row of this.appending) this.appended.push(row);
     this.appending = [];
     if (this.appended.length > 2 * KEPT_APPENDED) this.appended = this.appended.slice(-KEPT_APPENDED);
   }
