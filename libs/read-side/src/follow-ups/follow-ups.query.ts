@@ -58,6 +58,9 @@ const assignedTime = (record: FollowUpRecord): number => {
 const dueMeetingOf = (record: FollowUpRecord, nextMeeting: NextMeeting): MeetingView | undefined =>
   record.dueBeforeMeetingOfForumId ? nextMeeting(record.dueBeforeMeetingOfForumId, assignedTime(record)) : undefined;
 
+/** Open, and due before today. */
+const isOverdue = (record: FollowUpRecord, dueDate: string | undefined, today: string): boolean => record.status === 'open' && dueDate !== undefined && dueDate < today;
+
 /**
  * The record with its resolution. Written field by field: a spread followed by more fields, on records of
  * many shapes, cost most of the time of a list of hundreds of overdue follow-ups.
@@ -65,7 +68,7 @@ const dueMeetingOf = (record: FollowUpRecord, nextMeeting: NextMeeting): Meeting
 const resolveWith = (record: FollowUpRecord, nextMeeting: NextMeeting, today: string): FollowUpView => {
   const meeting = dueMeetingOf(record, nextMeeting);
   const dueDate = record.due ?? meeting?.startsAt.slice(0, 10);
-  const overdue = record.status === 'open' && dueDate !== undefined && dueDate < today;
+  const overdue = isOverdue(record, dueDate, today);
   return {
     id: record.id,
     caseId: record.caseId,
@@ -149,7 +152,6 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
   const nextMeeting = nextMeetingFinder(meetings, { includeHeld: true });
   const dueDateOf = (record: FollowUpRecord): string | undefined =>
     record.due ?? dueMeetingOf(record, nextMeeting)?.startsAt.slice(0, 10);
-  const isOverdue = (record: FollowUpRecord, dueDate: string | undefined): boolean => record.status === 'open' && dueDate !== undefined && dueDate < today;
   // Each record's due date is looked up once, where its place in the order is made: the look-up is most of a pass.
   function* placed(source: Iterable<FollowUpRecord>, overdueOnly: boolean): Generator<Placed> {
     for (const record of source) {
@@ -160,7 +162,7 @@ export const pageFollowUps = (models: FollowUpsModels, meetings: MeetingsState, 
       if (overdueOnly && record.due !== undefined && record.due >= today) continue;
       if (filter.visible && !filter.visible(record)) continue;
       const dueDate = dueDateOf(record);
-      const overdue = isOverdue(record, dueDate);
+      const overdue = isOverdue(record, dueDate, today);
       if (overdueOnly && !overdue) continue;
       yield { record, place: [overdue ? '0' : '1', dueDate ?? '9999', record.id] };
     }

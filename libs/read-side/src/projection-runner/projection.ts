@@ -166,8 +166,9 @@ export class GroupedModel<Entity> extends EntityModel<Entity> implements Grouped
   }
 
   override set(key: string, entity: Entity): this {
-    const before = super.get(key);
-    const left = before === undefined ? [] : this.groupsOf(before);
+    // The groups it leaves are read from what is held: an unread entity about to be replaced need not be parsed.
+    const before = this.held(key);
+    const left = before === undefined ? [] : this.groupsHeld(before);
     const joined = this.groupsOf(entity);
     super.set(key, entity);
     if (left.length === joined.length && left.every((group, i) => group === joined[i])) return this;
@@ -178,7 +179,7 @@ export class GroupedModel<Entity> extends EntityModel<Entity> implements Grouped
 
   override delete(key: string): boolean {
     const before = this.held(key);
-    if (before !== undefined) for (const group of before instanceof UnreadEntity ? before.groups : this.groupsOf(before)) this.groups.get(group)?.delete(key);
+    if (before !== undefined) for (const group of this.groupsHeld(before)) this.groups.get(group)?.delete(key);
     return super.delete(key);
   }
 

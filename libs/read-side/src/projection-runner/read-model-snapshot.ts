@@ -39,7 +39,7 @@ export interface ReadModelSnapshot {
 export type SnapshotEntry = [key: string, entity: unknown, groups: readonly string[]];
 
 /** An entry as it is written: its key, its entity (or the unread JSON of one) and the groups it is listed under. */
-export type SnapshotEntryToWrite = readonly [key: string, entity: unknown, groups: readonly string[]];
+export type SnapshotEntryToWrite = Readonly<SnapshotEntry>;
 
 /**
  * A snapshot as it is written: each read model's entries counted up front and handed over one at a time, so
@@ -95,10 +95,8 @@ function* snapshotChunks(snapshot: SnapshotToWrite): Generator<string> {
   let length = 0;
   for (const { entries } of Object.values(snapshot.projections)) {
     for (const [key, entity, groups] of entries) {
-      const line =
-        entity instanceof UnreadEntity
-          ? `${JSON.stringify(key)}${TAB}${JSON.stringify(entity.groups)}${TAB}${entity.json}\n`
-          : `${JSON.stringify(key)}${TAB}${JSON.stringify(groups)}${TAB}${JSON.stringify(entity)}\n`;
+      const json = entity instanceof UnreadEntity ? entity.json : JSON.stringify(entity);
+      const line = `${JSON.stringify(key)}${TAB}${JSON.stringify(groups)}${TAB}${json}\n`;
       chunk.push(line);
       length += line.length;
       if (length >= CHUNK_BYTES) {
