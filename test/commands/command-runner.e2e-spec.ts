@@ -5,6 +5,7 @@ import { EventStore, InMemoryEventStore, InMemoryLog, SqliteEventStore, WrongExp
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { crashBeforeTheCaseIsAppended } from './crash-before-append';
 
 /**
  * The runner is the same for every aggregate; a tally, whose one command appends an event per label, lets a
@@ -145,17 +146,6 @@ describe('the command runner on a store atomic within a stream only, as EventSto
 
   const propose = (title: string) =>
     executeCommand({ runner, forums }, new CommandRequest('propose-case', { forumId: 'styregruppen', title, kind: 'decision' }, { idempotencyKey: 'taken-key', requestHash: `propose ${title}` }));
-  const crashBeforeTheCaseIsAppended = () => {
-    const append = store.append.bind(store);
-    let crashed = false;
-    jest.spyOn(store, 'append').mockImplementation(async (streamId, events, options) => {
-      if (!crashed && streamId.startsWith('case-')) {
-        crashed = true;
-        throw new Error('The process died before the command appended its events');
-      }
-      return append(streamId, events, options);
-    });
-  };
 
   it('takes the key in a stream named by the first half of its SHA-256, recording which request took it for which stream', async () => {
     const { id } = await propose('Takstanalyse');
@@ -170,7 +160,7 @@ describe('the command runner on a store atomic within a stream only, as EventSto
   });
 
   it('given a request took the key and died before it appended, when another request with the same key is sent, then it is refused and nothing is appended', async () => {
-    crashBeforeTheCaseIsAppended();
+    crashBeforeTheCaseIsAppended(store);
     await expect(propose('Takstanalyse')).rejects.toThrow('The process died');
 
     await expect(propose('Kapacitet på botilbud')).rejects.toBeInstanceOf(IdempotencyKeyReusedError);

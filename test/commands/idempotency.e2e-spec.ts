@@ -4,6 +4,7 @@ import { EventStore, InMemoryEventStore, InMemoryLog, SqliteEventStore } from '@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { crashBeforeTheCaseIsAppended } from './crash-before-append';
 
 /**
  * Two API processes on one data folder, as two connections to one SQLite file with a command runner each:
@@ -96,15 +97,7 @@ describe.each([
   });
 
   it('keeps the promise through a crash before the command appended: the same request completes it, another is refused', async () => {
-    const append = store.append.bind(store);
-    let crashed = false;
-    jest.spyOn(store, 'append').mockImplementation(async (streamId, events, options) => {
-      if (!crashed && streamId.startsWith('case-')) {
-        crashed = true;
-        throw new Error('The process died before the command appended its events');
-      }
-      return append(streamId, events, options);
-    });
+    crashBeforeTheCaseIsAppended(store);
     await expect(propose('propose the case')).rejects.toThrow('The process died');
     expect(await domainEvents()).toEqual([]);
 
