@@ -1,6 +1,7 @@
 import { MeetingsState, MeetingView } from '../meetings/meetings.projection';
 import { nextMeetingFinder } from '../meetings/next-meeting.query';
 import { Page, PageRequest, pageOf } from '../paging';
+import { parsedOnce } from '../parsed-once';
 import { entitiesIn, GroupedProjection, GroupedReadModel, Projection, ReadModel } from '../projection-runner/projection';
 import { FollowUpRecord, followUpsProjection, FollowUpsState } from './follow-ups.projection';
 import { openFollowUpsProjection } from './open-follow-ups.projection';
@@ -46,13 +47,7 @@ const compareDates = (a = '9999', b = '9999'): number => (a < b ? -1 : a > b ? 1
 
 type NextMeeting = ReturnType<typeof nextMeetingFinder>;
 
-/** When each follow-up was given, parsed once: a record is a new object whenever it changes. */
-const assignedTimes = new WeakMap<FollowUpRecord, number>();
-const assignedTime = (record: FollowUpRecord): number => {
-  let time = assignedTimes.get(record);
-  if (time === undefined) assignedTimes.set(record, (time = Date.parse(record.assignedAt)));
-  return time;
-};
+const assignedTime = parsedOnce((record: FollowUpRecord) => record.assignedAt);
 
 /** The meeting a follow-up is due before: the first of its forum after it was given. */
 const dueMeetingOf = (record: FollowUpRecord, nextMeeting: NextMeeting): MeetingView | undefined =>

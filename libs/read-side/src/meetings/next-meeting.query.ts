@@ -1,3 +1,4 @@
+import { parsedOnce } from '../parsed-once';
 import { MeetingsState, MeetingView } from './meetings.projection';
 
 /** The forum's first meeting that starts after `after` and is not cancelled. */
@@ -17,13 +18,7 @@ export const nextMeetingOf = (meetings: MeetingsState, forumId: string, after: s
   return next;
 };
 
-/** Each meeting's start, parsed once: a meeting is a new object whenever it changes, so its start never goes stale. */
-const startsOf = new WeakMap<MeetingView, number>();
-const startOf = (meeting: MeetingView): number => {
-  let starts = startsOf.get(meeting);
-  if (starts === undefined) startsOf.set(meeting, (starts = Date.parse(meeting.startsAt)));
-  return starts;
-};
+const startOf = parsedOnce((meeting: MeetingView) => meeting.startsAt);
 
 /**
  * `nextMeetingOf` for many look-ups against the same meetings, as a list query makes: each forum's meetings
