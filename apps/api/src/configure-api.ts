@@ -9,7 +9,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions, HookHandlerDoneFunction, RawServerDefault } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from 'helmet';
 import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { refuseDeepBodies } from './http/body-depth';
@@ -19,8 +18,9 @@ import { answerWhileCatchingUp } from './http/catching-up';
 import { platformErrorBody } from './http/error-body';
 import { documentEveryOperation } from './http/api-docs';
 import { ErrorsFilter } from './http/errors.filter';
-import { ReadAfterInterceptor } from './http/read-after';
+import { waitForReadAfter } from './http/read-after';
 import { requestIdOf } from './http/request-id';
+import { setSecurityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation.pipe';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -28,11 +28,10 @@ const QUEUE_VIEW_PATH = '/admin/queues';
 const IMPORTS_PATH = '/api/imports';
 const IMPORT_BODY_LIMIT = 4 * 1024 * 1024;
 
-// Our own pages must tell where a form comes from (a form with "Origin: null" is refused); other sites learn nothing.
-const securityHeaders = helmet({ referrerPolicy: { policy: 'same-origin' } });
-
-const withSecurityHeaders = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void =>
-  securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+const withSecurityHeaders = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+  setSecurityHeaders(reply.raw);
+  done();
+};
 
 /** The HTTP platform under the API, with what every route shares; main.ts gives it the server its front door opened. */
 export const httpAdapter = (server: Pick<FastifyServerOptions, 'serverFactory'> = {}): FastifyAdapter =>
@@ -50,7 +49,8 @@ export const httpAdapter = (server: Pick<FastifyServerOptions, 'serverFactory'> 
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const statusCode = error.statusCode ?? 400;
       requestIdOf(request.raw, reply.raw);
-      securityHeaders(request.raw, reply.raw, () => void reply.code(statusCode).send(platformErrorBody(statusCode)));
+      setSecurityHeaders(reply.raw);
+      void reply.code(statusCode).send(platformErrorBody(statusCode));
     },
   });
 
@@ -105,11 +105,11 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   // Minutes as a file, for POST /api/imports/file: one file, as large as the body a minutes route takes.
   void app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], { limits: { fileSize: IMPORT_BODY_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: true });
   fastify.addHook('preValidation', refuseDeepBodies);
+  fastify.addHook('preHandler', waitForReadAfter(app.get(ProjectionRunner)));
   fastify.addHook('onSend', answerNotModified);
   mountQueueView(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorsFilter());
-  app.useGlobalInterceptors(new ReadAfterInterceptor(app.get(ProjectionRunner)));
   app.enableShutdownHooks();
   // Made on the first request for it, not at every start: walking every route's metadata holds up the start.
   const document = () =>

@@ -1,10 +1,9 @@
-import { ProjectionRunner } from '@app/read-side';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { ProjectionRunner, ReadModelsBehindError, ReadModelsCatchingUpError } from '@app/read-side';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { FastifyRequest } from 'fastify';
-import { from, Observable, switchMap } from 'rxjs';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { answerUnavailable } from './catching-up';
 
 /** How long a query waits for the read models to reach `?after=` before it answers 503. */
 const READ_AFTER_TIMEOUT_MS = 5000;
@@ -18,15 +17,23 @@ export class ReadAfterQuery {
   after?: number;
 }
 
-/** Read-your-writes: a GET with `?after=<position>` waits until the read models have reached it. */
-@Injectable()
-export class ReadAfterInterceptor implements NestInterceptor {
-  constructor(private readonly readModels: ProjectionRunner) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest<{ Querystring: { after?: string } }>>();
-    const after = Number(request.query.after);
-    if (request.method !== 'GET' || !Number.isInteger(after) || after < 0) return next.handle();
-    return from(this.readModels.waitFor(after, READ_AFTER_TIMEOUT_MS)).pipe(switchMap(() => next.handle()));
-  }
-}
+/**
+ * Read-your-writes: a GET with `?after=<position>` waits until the read models have reached it, and is answered
+ * 503 where they do not within READ_AFTER_TIMEOUT_MS. A hook of the HTTP platform, run once the route is found and
+ * before Nest's own pipeline: as an interceptor it put an rxjs pipeline under every request, also those without it.
+ * A value that is no position is left to the route's validation, which refuses it by name.
+ */
+export const waitForReadAfter =
+  (readModels: ProjectionRunner) =>
+  async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (request.method !== 'GET') return undefined;
+    const after = Number((request.query as { after?: unknown }).after);
+    if (!Number.isInteger(after) || after < 0) return undefined;
+    try {
+      await readModels.waitFor(after, READ_AFTER_TIMEOUT_MS);
+      return undefined;
+    } catch (error) {
+      if (error instanceof ReadModelsBehindError || error instanceof ReadModelsCatchingUpError) return answerUnavailable(request, reply, error);
+      throw error;
+    }
+  };

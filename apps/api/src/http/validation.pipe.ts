@@ -1,8 +1,11 @@
-import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Type, ValidationPipe } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { unknownField } from './danish-reasons';
 import { InvalidInputError } from './invalid-input.error';
 
 type Detail = InvalidInputError['details'][number];
+
+const isEmptyObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 
 /** Nest's pipe deletes these keys before class-validator sees them, so forbidNonWhitelisted never names them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -28,7 +31,29 @@ const nullsAndPrototypeKeys = (value: unknown, path?: string): Detail[] =>
  * reason where its validators have one.
  */
 class StrictValidationPipe extends ValidationPipe {
+  /**
+   * Per class, whether an empty query or body passes and comes out as a new instance, as its constructor makes it, learnt from the first one
+   * seen. Most queries carry no parameters, and validating nothing cost more than the rest of reading a case.
+   */
+  private readonly emptyPasses = new WeakMap<Type, boolean>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype, type } = metadata;
+    if (!metatype || (type !== 'query' && type !== 'body') || !isEmptyObject(value)) return this.strictly(value, metadata);
+    const passes = this.emptyPasses.get(metatype);
+    if (passes) return new metatype();
+    if (passes === false) return this.strictly(value, metadata);
+    try {
+      const result = await this.strictly(value, metadata);
+      this.emptyPasses.set(metatype, isDeepStrictEqual(result, new metatype()));
+      return result;
+    } catch (error) {
+      this.emptyPasses.set(metatype, false);
+      throw error;
+    }
+  }
+
+  private async strictly(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const refused = nullsAndPrototypeKeys(value);
     if (refused.length === 0) return super.transform(value, metadata);
     const named = await super.transform(value, metadata).then(
