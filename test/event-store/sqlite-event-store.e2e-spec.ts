@@ -184,6 +184,27 @@ describe('SqliteEventStore', () => {
       expect(stored[1_199]).toMatchObject({ streamId: 'case-2', revision: 171, data: { n: 1_199 }, metadata: { correlationId: 'request-1199' } });
     }, 30_000);
 
+    it('are kept in memory no further back than two pages, however long the store runs', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      const idle = store.subscribeToAll({ filter: { eventTypes: ['NeverAppended'] } })[Symbol.asyncIterator]();
+      void idle.next();
+      for (let n = 0; n < 2_500; n++) await store.append(`case-${n % 7}`, [{ type: 'CaseNoted', data: { n } }]);
+
+      const kept = store['appended'];
+      expect(kept.length).toBeLessThanOrEqual(2 * 500);
+      expect(kept[kept.length - 1]).toMatchObject({ global_position: 2_500 });
+    }, 30_000);
+
+    it('are no longer kept for a subscription whose consumer has left it', async () => {
+      const store = open({ pollIntervalMs: POLL_MS });
+      await store.append('case-1', [{ type: 'CaseProposed', data: {} }, { type: 'CaseDecided', data: {} }]);
+      for await (const event of store.subscribeToAll()) if (event.type === 'CaseDecided') break;
+
+      expect(store['subscriptions'].size).toBe(0);
+      await store.append('case-1', [{ type: 'CaseClosed', data: {} }], { expectedRevision: 1 });
+      expect(store['appended']).toEqual([]);
+    }, 5_000);
+
     it('yield nothing more of a batch they were handed once stopped', async () => {
       const store = open({ pollIntervalMs: POLL_MS });
       const subscription = store.subscribeToAll();
@@ -533,6 +554,30 @@ describe('SqliteEventStore', () => {
     db.pragma('max_page_count = 1000000');
     await store.append('case-1', [large]);
     expect(store.storageFull).toBeUndefined();
+  });
+
+  it('takes a WAL whose shared-memory index cannot grow for no room too, and any other I/O error for what it is', async () => {
+    const store = open();
+    await store.append('case-1', [{ type: 'CaseOpened', data: {} }]);
+    // SQLite cannot be brought to this on demand (it takes a full /dev/shm or file-size limit): the insert raises
+    // the error better-sqlite3 would hand on, with SQLite's extended code.
+    const statements = store['statements'];
+    const insert = statements.insert;
+    const failing = (code: string) => ({ run: () => { throw Object.assign(new Error('disk I/O error'), { code }); } }) as unknown as typeof insert;
+
+    statements.insert = failing('SQLITE_IOERR_SHMSIZE');
+    await expect(store.append('case-1', [{ type: 'CaseNoted', data: {} }])).rejects.toThrow(StorageFullError);
+    expect(store.storageFull).toMatchObject({ code: 'SQLITE_IOERR_SHMSIZE' });
+
+    statements.insert = failing('SQLITE_IOERR_WRITE');
+    const failure = await store.append('case-1', [{ type: 'CaseNoted', data: {} }]).catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(StorageFullError);
+    expect(failure).toMatchObject({ code: 'SQLITE_IOERR_WRITE' });
+
+    statements.insert = insert;
+    await store.append('case-1', [{ type: 'CaseNoted', data: {} }]);
+    expect(store.storageFull).toBeUndefined();
+    expect(await store.readStream('case-1')).toHaveLength(2);
   });
 
   it('is what the factory makes without a connection string, in <dataDir>/events.db, creating the folder', async () => {
