@@ -1,3 +1,4 @@
+import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
 import { ApiUnderTest, startApi } from './api-under-test';
 
 type LogLine = { level: number; msg: string; req?: { id: string; method: string; url: string }; res?: { statusCode: number }; responseTime?: number };
@@ -47,5 +48,20 @@ describe('request log', () => {
     await api.http().get('/api/follow-ups').query({ owner: 'peter.lind@slagelse.example' }).set('X-Request-Id', 'med-adresse-2').expect(200);
     expect(logs.join('\n')).not.toMatch(/koege\.example|slagelse\.example|sekretariat@test\.example/);
     expect(linesOf('med-adresse-2')[0].req?.url).toBe('/api/follow-ups?owner=[e-mail]');
+  });
+
+  it('names the request in the line about an error met while answering it, and logs its answer at error level', async () => {
+    // SQLite's own page limit on the API's connection: the next write that needs a page fails as on a full disk.
+    const db = api.app.get<SqliteEventStore>(EVENT_STORE)['db'];
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    try {
+      const large = { forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision', recommendation: ['x'.repeat(4_000)] };
+      await api.http().post('/api/cases').set('X-Request-Id', 'fuld-disk-1').send(large).expect(503);
+    } finally {
+      db.pragma('max_page_count = 1000000');
+    }
+    const [failure, answer] = linesOf('fuld-disk-1');
+    expect(failure).toMatchObject({ level: 50, req: { id: 'fuld-disk-1', method: 'POST', url: '/api/cases' }, msg: expect.stringContaining('SQLITE_FULL') });
+    expect(answer).toMatchObject({ level: 50, msg: 'POST /api/cases 503', res: { statusCode: 503 } });
   });
 });

@@ -14,6 +14,7 @@ import { Logger } from 'nestjs-pino';
 import { refuseDeepBodies } from './http/body-depth';
 import { parsePageForm } from './pages/page-forms';
 import { answerNotModified } from './http/conditional-get';
+import { logEachAnswer } from './http/access-log';
 import { answerWhileCatchingUp } from './http/catching-up';
 import { platformErrorBody } from './http/error-body';
 import { documentEveryOperation } from './http/api-docs';
@@ -83,12 +84,13 @@ const mountQueueView = (app: NestFastifyApplication): void => {
 export const configureApi = (app: NestFastifyApplication): NestFastifyApplication => {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  // Every answer names its request, also those the logging middleware never sees (the queue view, a URL the router refuses).
+  // Every answer names its request, also those no route gives (the queue view, a URL the router refuses).
   fastify.addHook('onRequest', (request, reply, done) => {
     requestIdOf(request.raw, reply.raw);
     done();
   });
   fastify.addHook('onRequest', withSecurityHeaders);
+  fastify.addHook('onResponse', logEachAnswer(app.get(Logger)));
   fastify.addHook('onRequest', answerWhileCatchingUp(app.get(ProjectionRunner)));
   // Only minutes are long: their routes take a body that holds the longest minutes read (written out as JSON,
   // æøå and escapes included); every other body is far below a megabyte.

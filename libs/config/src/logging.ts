@@ -1,5 +1,4 @@
 import { DynamicModule } from '@nestjs/common';
-import { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { DestinationStream } from 'pino';
 import { Options } from 'pino-http';
@@ -25,22 +24,20 @@ const SIGNED_LINK = /^(\/links\/[^/?]+\/)[^/?]+/;
 export const defaultLogDestination = (): DestinationStream =>
   process.stdout.isTTY ? pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', messageFormat: '{if context}[{context}] {end}{msg}' }) : pino.destination({ dest: 1, sync: true });
 
-/** The path as requested: a middleware mounted on a path sees its own part of it in `url`. */
-const pathOf = (request: IncomingMessage & { originalUrl?: string }): string => (request.originalUrl ?? request.url ?? '').replace(SIGNED_LINK, '$1…');
+/** A request's path as the log shows it: the credential of a signed link left out. */
+export const loggedPath = (url: string): string => url.replace(SIGNED_LINK, '$1…');
 
-/** The request's id is the HTTP platform's (`req.id`), which the API takes from X-Request-Id or makes. */
-const httpOptions = (config: AppConfig): Options => ({
+/**
+ * The root logger's options. No request is logged here: the API writes one line per answer from a hook of its
+ * HTTP platform (apps/api/src/http/access-log.ts). nestjs-pino's own per-request middleware is left unmounted
+ * (`forRoutes: []`): pino-http's child logger per request, and the async-local storage it ran every request in,
+ * were the largest cost of reading a case after SQLite and the socket (see the README's HTTP figures).
+ */
+const rootOptions = (config: AppConfig): Options => ({
   level: config.logLevel,
   hooks: { streamWrite: withoutEmailAddresses },
-  // One line per request, when it is answered: a refusal is the client's business, a 5xx ours.
-  customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-  customSuccessMessage: (request, response, responseTime) => `${request.method} ${pathOf(request)} ${response.statusCode} ${Math.round(responseTime)} ms`,
-  customErrorMessage: (request, response) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
-  // Only what tells a request apart: headers carry tokens and cookies, and bodies the names of people.
-  serializers: {
-    req: (request: IncomingMessage & { id?: string }) => ({ id: request.id, method: request.method, url: pathOf(request) }),
-    res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-  },
+  // A line's req and res are written as the API gives them, already cut down to what tells a request apart.
+  serializers: { req: (fields: unknown) => fields, res: (fields: unknown) => fields },
   wrapSerializers: false,
 });
 
@@ -49,5 +46,5 @@ export const loggingModule = (): DynamicModule =>
   LoggerModule.forRootAsync({
     providers: [{ provide: LOG_DESTINATION, useFactory: defaultLogDestination }],
     inject: [APP_CONFIG, LOG_DESTINATION],
-    useFactory: (config: AppConfig, destination: DestinationStream) => ({ pinoHttp: [httpOptions(config), destination] }),
+    useFactory: (config: AppConfig, destination: DestinationStream) => ({ pinoHttp: [rootOptions(config), destination], forRoutes: [] }),
   });

@@ -4,7 +4,8 @@ import { ErrorsFilter } from './errors.filter';
 /** An unexpected error answers 500 with the one error body, and what went wrong goes to the log. */
 describe('errors filter', () => {
   const answer = { status: jest.fn(), type: jest.fn(), send: jest.fn() };
-  const host = { switchToHttp: () => ({ getResponse: () => answer }) } as unknown as ArgumentsHost;
+  const request = { method: 'POST', url: '/api/meetings', raw: { headers: { 'x-request-id': 'kalender-1' } } };
+  const host = { switchToHttp: () => ({ getResponse: () => answer, getRequest: () => request }) } as unknown as ArgumentsHost;
   let logged: jest.SpyInstance;
 
   beforeEach(() => {
@@ -14,15 +15,16 @@ describe('errors filter', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('given an Error, then it logs its message and stack', () => {
+  it('given an Error, then it logs its message and stack with the request it was met in', () => {
     const error = new Error('The calendar could not be written');
     new ErrorsFilter().catch(error, host);
     expect(answer.status).toHaveBeenCalledWith(500);
     expect(answer.type).toHaveBeenCalledWith('application/json; charset=utf-8');
     expect(answer.send).toHaveBeenCalledWith({ statusCode: 500, code: 'internal', message: 'Der skete en uventet fejl.' });
     const [line] = logged.mock.calls[0];
-    expect(line).toContain('The calendar could not be written');
-    expect(line).toContain(error.stack?.split('\n')[1].trim());
+    expect(line.req).toEqual({ id: 'kalender-1', method: 'POST', url: '/api/meetings' });
+    expect(line.msg).toContain('The calendar could not be written');
+    expect(line.msg).toContain(error.stack?.split('\n')[1].trim());
   });
 
   it('given an error object that is no Error instance, as the ics library returns one, then it logs its message, not [object Error]', () => {
@@ -31,7 +33,7 @@ describe('errors filter', () => {
     new ErrorsFilter().catch(error, host);
     expect(answer.status).toHaveBeenCalledWith(500);
     const [line] = logged.mock.calls[0];
-    expect(line).not.toContain('[object Error]');
-    expect(line).toContain('location cannot be null');
+    expect(line.msg).not.toContain('[object Error]');
+    expect(line.msg).toContain('location cannot be null');
   });
 });

@@ -7,7 +7,7 @@ import { MinutesUnreadableError } from '@app/workflows';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { inspect } from 'node:util';
+import { errorLine } from './access-log';
 import { ErrorBody, platformErrorBody, RETRY_AFTER_SECONDS } from './error-body';
 import { InvalidInputError } from './invalid-input.error';
 
@@ -19,8 +19,8 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const body = errorBodyOf(error);
     // inspect, not String: what a library throws or returns as an error need not be an Error (ics returns yup's
-    // ValidationError, which String turns into "[object Error]"); inspect shows an Error's stack and cause too.
-    if (body.code === 'internal' || body.code === 'storage.full') this.logger.error(inspect(error));
+    // ValidationError, which String turns into "[object Error]").
+    if (body.code === 'internal' || body.code === 'storage.full') this.logger.error(errorLine(host, error));
     // A route may have set its own Content-Type (the calendar's text/calendar), which the error body must not keep.
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (body.statusCode === HttpStatus.UNAUTHORIZED) reply.header('WWW-Authenticate', 'Bearer');

@@ -4,7 +4,7 @@ import { StorageFullError } from '@app/event-store';
 import { secretariatOf } from '@app/workflows';
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { inspect } from 'node:util';
+import { errorLine } from '../http/access-log';
 import { RETRY_AFTER_SECONDS } from '../http/error-body';
 import { failurePage, PAGE_HEADERS } from './completion-link.pages';
 
@@ -16,7 +16,7 @@ export class LinkPagesFilter implements ExceptionFilter {
   constructor(@Inject(DIRECTORY) private readonly directory: DirectoryEntry[]) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    this.logger.error(inspect(error));
+    this.logger.error(errorLine(host, error));
     const page = failurePage(error instanceof StorageFullError ? 503 : 500, secretariatOf(this.directory));
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (page.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));

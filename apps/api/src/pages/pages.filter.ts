@@ -3,7 +3,7 @@ import { RefusedError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
-import { inspect } from 'node:util';
+import { errorLine } from '../http/access-log';
 import { PageFrames, PageRequest } from './page-frames';
 import { problemPage } from './views/problem.view';
 
@@ -23,7 +23,7 @@ export class PagesFilter implements ExceptionFilter {
       return;
     }
     const [status, message] = this.explain(error);
-    if (status >= 500) this.logger.error(inspect(error));
+    if (status >= 500) this.logger.error(errorLine(host, error));
     const html = problemPage({ frame: this.frames.frame(request, reply, status === 403 ? 'Ingen adgang' : status === 404 ? 'Siden findes ikke' : 'Det lykkedes ikke', request.principal), message });
     void reply.status(status).type('text/html; charset=utf-8').send(html);
   }
