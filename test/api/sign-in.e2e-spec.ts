@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS_FILE } from '@app/access';
+import { AccessService, DEMO_ACCOUNTS_FILE } from '@app/access';
 import { RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,6 +153,18 @@ describe('sign-in and roles', () => {
     const listed = (await api.http().get('/api/accounts').expect(200)).body.items;
     expect(listed).toContainEqual(expect.objectContaining({ accountId: chair.id, disabled: true }));
     expect(JSON.stringify(listed)).not.toMatch(/scrypt/);
+  });
+
+  it('refuses a token once it has expired, also one it has answered to a moment before', async () => {
+    const chair = await createAccount('formand@k17.test', 'chair', ['k17']);
+    const access = api.app.get(AccessService);
+    const account = access.account(chair.id);
+    if (!account) throw new Error('the account just created is not in the read model');
+    const { token, expiresAt } = access.issue(account, 1 / 3600);
+    await as(token).get('/api/auth/me').expect(200);
+
+    await new Promise((done) => setTimeout(done, Date.parse(expiresAt) - Date.now() + 50));
+    await as(token).get('/api/auth/me').expect(401);
   });
 
   it('refuses a form posted from another site, and sends the security headers', async () => {
