@@ -50,6 +50,16 @@ describe('request log', () => {
     expect(linesOf('med-adresse-2')[0].req?.url).toBe('/api/follow-ups?owner=[e-mail]');
   });
 
+  it('leaves the token of a signed link out of the line, however the path is written', async () => {
+    const token = 'hemmelig-underskrift-0123456789';
+    for (const [path, id] of [[`/links/udfoer/${token}`, 'link-1'], [`/LINKS/udfoer/${token}?svar=ja`, 'link-2'], [`/Links/Udfoer/${token}/`, 'link-3']]) {
+      await api.http().get(path).set('X-Request-Id', id);
+      expect(linesOf(id)).toHaveLength(1);
+    }
+    expect(logs.join('\n')).not.toContain(token);
+    expect(linesOf('link-2')[0].req?.url).toBe('/LINKS/udfoer/…?svar=ja');
+  });
+
   it('names the request in the line about an error met while answering it, and logs its answer at error level', async () => {
     // SQLite's own page limit on the API's connection: the next write that needs a page fails as on a full disk.
     const db = api.app.get<SqliteEventStore>(EVENT_STORE)['db'];

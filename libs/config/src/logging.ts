@@ -17,8 +17,8 @@ const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gi
 // Most lines hold no address: looking for its sign first spares them the pattern, which tries every position of the line.
 export const withoutEmailAddresses = (line: string): string => (line.includes('@') || line.includes('%40') ? line.replace(EMAIL_ADDRESS, '[e-mail]') : line);
 
-/** The signed link in a reminder e-mail completes a follow-up without sign-in: it is a credential, and kept out of the log. */
-const SIGNED_LINK = /^(\/links\/[^/?]+\/)[^/?]+/;
+/** The signed link in a reminder e-mail completes a follow-up without sign-in: it is a credential, and kept out of the log, however its path is cased (the router takes any). */
+const SIGNED_LINK = /^(\/links\/[^/?]+\/)[^/?]+/i;
 
 /** JSON lines where the output is read by programs (a file, a pipe, a container's log), readable text on a terminal. */
 export const defaultLogDestination = (): DestinationStream =>
