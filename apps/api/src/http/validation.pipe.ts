@@ -25,6 +25,17 @@ const nullsAndPrototypeKeys = (value: unknown, path?: string): Detail[] =>
       })
     : [];
 
+/** The same test without naming anything, for the bodies and queries that hold neither, which are nearly all. */
+const holdsNullOrPrototypeKey = (value: unknown): boolean => {
+  if (value === null || typeof value !== 'object') return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = (value as Record<string, unknown>)[key];
+    if (child === null || PROTOTYPE_KEYS.has(key) || holdsNullOrPrototypeKey(child)) return true;
+  }
+  return false;
+};
+
 /**
  * Unknown fields are refused too, so a misspelt field is not silently dropped; so are the prototype keys,
  * and null, which is no value of any field. Every bad field is named in one answer, with the field's own
@@ -54,8 +65,8 @@ class StrictValidationPipe extends ValidationPipe {
   }
 
   private async strictly(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!holdsNullOrPrototypeKey(value)) return super.transform(value, metadata);
     const refused = nullsAndPrototypeKeys(value);
-    if (refused.length === 0) return super.transform(value, metadata);
     const named = await super.transform(value, metadata).then(
       (): Detail[] => [],
       (error: unknown) => {
