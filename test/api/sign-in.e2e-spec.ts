@@ -68,6 +68,13 @@ describe('sign-in and roles', () => {
     expect(await head()).toBe(before);
   });
 
+  it('answers a request without a token 401 at once, also one that asks to wait for a position the log has not reached', async () => {
+    const started = Date.now();
+    const answer = await anonymous().get(`/api/cases?after=${(await head()) + 1000}`).expect(401);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(answer.body.code).toBe('auth.required');
+  });
+
   it('refuses a token that is forged, cut, or of another installation', async () => {
     const [prefix, payload, signature] = api.token.split('.');
     const forged = `${prefix}.${Buffer.from(JSON.stringify(['someone-else', 0, Date.now() + 3_600_000])).toString('base64url')}.${signature}`;

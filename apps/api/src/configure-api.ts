@@ -19,7 +19,7 @@ import { answerWhileCatchingUp } from './http/catching-up';
 import { platformErrorBody } from './http/error-body';
 import { documentEveryOperation } from './http/api-docs';
 import { ErrorsFilter } from './http/errors.filter';
-import { waitForReadAfter } from './http/read-after';
+import { ReadAfterPipe } from './http/read-after';
 import { requestIdOf } from './http/request-id';
 import { setSecurityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation.pipe';
@@ -107,10 +107,9 @@ export const configureApi = (app: NestFastifyApplication): NestFastifyApplicatio
   // Minutes as a file, for POST /api/imports/file: one file, as large as the body a minutes route takes.
   void app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], { limits: { fileSize: IMPORT_BODY_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: true });
   fastify.addHook('preValidation', refuseDeepBodies);
-  fastify.addHook('preHandler', waitForReadAfter(app.get(ProjectionRunner)));
   fastify.addHook('onSend', answerNotModified);
   mountQueueView(app);
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(validationPipe(), new ReadAfterPipe(app.get(ProjectionRunner)));
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();
   // Made on the first request for it, not at every start: walking every route's metadata holds up the start.
