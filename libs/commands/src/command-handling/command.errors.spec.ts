@@ -1,26 +1,12 @@
-import { loadForums } from '@app/config';
-import { InMemoryEventStore } from '@app/event-store';
-import { resolve } from 'node:path';
 import { CommandRequest } from './command-request';
-import { CommandRunner } from './command-runner';
+import { commandsInMemory } from './commands-in-memory.testing';
 import { IdempotencyKeyReusedError, StaleRevisionError } from './command.errors';
-import { executeCommand } from './execute-command';
 
 /** As a failure is recorded and logged: the error's name, then its message. */
 const asRecorded = (error: unknown): string => `${(error as Error).name}: ${(error as Error).message}`;
 
 describe('the errors a command fails with besides a refusal, as an operator reads them', () => {
-  const forums = loadForums(resolve(__dirname, '../../../../config/forums.json'));
-  const clock = { now: () => '2025-07-01T09:00:00+02:00' };
-  let store: InMemoryEventStore;
-  let execute: (request: CommandRequest) => ReturnType<typeof executeCommand>;
-
-  beforeEach(() => {
-    store = new InMemoryEventStore();
-    const runner = new CommandRunner(store, clock);
-    execute = (request) => executeCommand({ runner, forums }, request);
-  });
-  afterEach(() => store.close());
+  const { execute } = commandsInMemory();
 
   it('given If-Match names a revision the case has moved past, then the error says which revision it is at and what to do', async () => {
     const { id: caseId } = await execute(new CommandRequest('propose-case', { forumId: 'styregruppen', title: 'Takstanalyse', kind: 'decision' }, {}));

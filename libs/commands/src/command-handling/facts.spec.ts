@@ -1,24 +1,10 @@
-import { loadForums } from '@app/config';
 import { RefusedError } from '@app/domain';
-import { InMemoryEventStore } from '@app/event-store';
-import { resolve } from 'node:path';
 import { CommandRequest } from './command-request';
-import { CommandRunner } from './command-runner';
+import { commandsInMemory } from './commands-in-memory.testing';
 import { InvalidCommandError } from './command.errors';
-import { executeCommand } from './execute-command';
 
 describe('the facts a command looks up in other streams, and the forums it names', () => {
-  const forums = loadForums(resolve(__dirname, '../../../../config/forums.json'));
-  const clock = { now: () => '2025-07-01T09:00:00+02:00' };
-  let store: InMemoryEventStore;
-  let execute: (request: CommandRequest) => ReturnType<typeof executeCommand>;
-
-  beforeEach(() => {
-    store = new InMemoryEventStore();
-    const runner = new CommandRunner(store, clock);
-    execute = (request) => executeCommand({ runner, forums }, request);
-  });
-  afterEach(() => store.close());
+  const { store, execute } = commandsInMemory();
 
   /** Some handlers check their input before they return a promise: a throw counts as the command's failure. */
   const failureOf = async (request: CommandRequest): Promise<unknown> => {
@@ -49,7 +35,7 @@ describe('the facts a command looks up in other streams, and the forums it names
 
     expect(error).toBeInstanceOf(InvalidCommandError);
     expect((error as InvalidCommandError).details).toEqual([{ field, reason: 'ukendt forum: byraadet' }]);
-    expect(await store.readAll()).toEqual([]);
+    expect(await store().readAll()).toEqual([]);
   });
 
   it('given a case is forwarded to two unknown forums and a known one, then each unknown forum is named, in one message', async () => {
@@ -65,7 +51,7 @@ describe('the facts a command looks up in other streams, and the forums it names
   it('given a configured forum, then the command goes through', async () => {
     await execute(new CommandRequest('schedule-meeting', { forumId: 'k17', startsAt: '2025-09-01T10:00:00+02:00' }, {}));
 
-    expect((await store.readAll()).map((event) => event.type)).toEqual(['MeetingScheduled']);
+    expect((await store().readAll()).map((event) => event.type)).toEqual(['MeetingScheduled']);
   });
 
   it('given a follow-up is assigned on a case that does not exist, then it is refused as not found, naming the case', async () => {
