@@ -1,10 +1,8 @@
 import { accountIdOf, CommandContext, CommandRequest, CommandRunner, executeCommand, InvalidCommandError, minutesDigest } from '@app/commands';
 import { loadForums } from '@app/config';
 import { CommandInputs, CommandName, importStreamId, RefusedError } from '@app/domain';
-import { SqliteEventStore } from '@app/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { sqliteStorePerTest } from './sqlite-store-per-test';
 
 /**
  * What each aggregate's command handler adds to the shared runner: the forums it checks, the case it looks up
@@ -14,21 +12,11 @@ describe('the command handlers', () => {
   const forums = loadForums(resolve(__dirname, '../../config/forums.json'));
   const now = '2025-11-03T10:00:00+01:00';
   const owners = [{ name: 'Rammeaftalesekretariatet', email: 'rammeaftale@sekretariat.example', organisation: 'Næstved Kommune' }];
-  let dataDir: string;
-  let store: SqliteEventStore;
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'command-handlers-'));
-    store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const store = sqliteStorePerTest('command-handlers-');
 
   // Async, as the command bus is: a handler that refuses before it reads the store throws at once.
   const send = async <Name extends CommandName>(name: Name, input: CommandInputs[Name], context: CommandContext = {}) =>
-    executeCommand({ runner: new CommandRunner(store, { now: () => now }), forums }, new CommandRequest(name, input, context));
+    executeCommand({ runner: new CommandRunner(store(), { now: () => now }), forums }, new CommandRequest(name, input, context));
 
   const rejectionOf = async (outcome: Promise<unknown>): Promise<unknown> => {
     try {
@@ -52,7 +40,7 @@ describe('the command handlers', () => {
 
       expect(refused).toBeInstanceOf(InvalidCommandError);
       expect((refused as InvalidCommandError).details).toEqual([{ field, reason: 'ukendt forum: ukendt-forum' }]);
-      expect(await store.headPosition()).toBe(0);
+      expect(await store().headPosition()).toBe(0);
     });
   });
 
@@ -69,7 +57,7 @@ describe('the command handlers', () => {
 
       expect(refused).toBeInstanceOf(RefusedError);
       expect((refused as RefusedError).refusal).toEqual({ kind: 'not_found', code: 'case.not_found', message: 'Sagen sag-findes-ikke findes ikke.' });
-      expect(await store.headPosition()).toBe(0);
+      expect(await store().headPosition()).toBe(0);
     });
   });
 
@@ -101,7 +89,7 @@ describe('the command handlers', () => {
 
       expect(reviewed).toEqual({ id: 'import-1', revision: 0, position: 1 });
       expect(recorded).toEqual({ id: 'import-1', revision: 2, position: 3 });
-      const stream = await store.readStream(importStreamId('import-1'));
+      const stream = await store().readStream(importStreamId('import-1'));
       expect(stream.map(({ type }) => type)).toEqual(['MinutesReviewed', 'MinutesImportStarted', 'MinutesImported']);
       expect(stream[0].data).toMatchObject({ digest: minutesDigest('Referat af mødet i Styregruppen', 'styregruppen', '2025-12-12'), reviewedAt: now });
     });
@@ -120,7 +108,7 @@ describe('the command handlers', () => {
 
       expect(created.id).toBe(accountIdOf('formand@styregruppen.example'));
       expect(granted).toMatchObject({ id: created.id, revision: 1 });
-      const [stored] = await store.readStream(`account-${created.id}`);
+      const [stored] = await store().readStream(`account-${created.id}`);
       expect(stored.data).toMatchObject({ email: 'formand@styregruppen.example' });
     });
   });

@@ -1,11 +1,10 @@
 import { CommandContext, CommandRequest, CommandRunner, executeCommand, IdempotencyKeyReusedError } from '@app/commands';
 import { loadForums } from '@app/config';
 import { caseStreamId, Decider, refuse } from '@app/domain';
-import { EventStore, InMemoryEventStore, InMemoryLog, SqliteEventStore, WrongExpectedVersionError } from '@app/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { EventStore, InMemoryEventStore, InMemoryLog, WrongExpectedVersionError } from '@app/event-store';
+import { resolve } from 'node:path';
 import { crashBeforeTheCaseIsAppended } from './crash-before-append';
+import { sqliteStorePerTest } from './sqlite-store-per-test';
 
 /**
  * The runner is the same for every aggregate; a tally, whose one command appends an event per label, lets a
@@ -24,18 +23,11 @@ const clock = { now: () => '2025-07-01T09:00:00+02:00' };
 const forums = loadForums(resolve(__dirname, '../../config/forums.json'));
 
 describe('the command runner on SQLite', () => {
-  let dataDir: string;
-  let store: SqliteEventStore;
+  const store = sqliteStorePerTest('command-runner-');
   let runner: CommandRunner;
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'command-runner-'));
-    store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
-    runner = new CommandRunner(store, clock);
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    runner = new CommandRunner(store(), clock);
   });
 
   const tally = (labels: string[], context: CommandContext, before: () => Promise<void> = async () => undefined) =>
@@ -49,7 +41,7 @@ describe('the command runner on SQLite', () => {
         return { labels };
       },
     });
-  const labels = async () => (await store.readStream(STREAM)).map((event) => (event.data as { label: string }).label);
+  const labels = async () => (await store().readStream(STREAM)).map((event) => (event.data as { label: string }).label);
 
   it('given a request with an Idempotency-Key that wrote three events, and another writer after it, when it is sent again, then it gets the first result and nothing is appended', async () => {
     await tally(['a', 'b'], {});
@@ -95,7 +87,7 @@ describe('the command runner on SQLite', () => {
     const race = async () => {
       attempts += 1;
       // Beyond the runner's ten attempts the other writer stops, so a runner that went on would succeed.
-      if (attempts <= 11) await store.append(STREAM, [{ type: 'Tallied', data: { label: `other-${attempts}` } }]);
+      if (attempts <= 11) await store().append(STREAM, [{ type: 'Tallied', data: { label: `other-${attempts}` } }]);
     };
 
     await expect(tally(['mine'], {}, race)).rejects.toBeInstanceOf(WrongExpectedVersionError);
@@ -107,7 +99,7 @@ describe('the command runner on SQLite', () => {
   it('given another writer gets in once, then it reads again and appends after it', async () => {
     let raced = false;
     const result = await tally(['mine'], {}, async () => {
-      if (!raced) await store.append(STREAM, [{ type: 'Tallied', data: { label: 'other' } }]);
+      if (!raced) await store().append(STREAM, [{ type: 'Tallied', data: { label: 'other' } }]);
       raced = true;
     });
 
@@ -127,7 +119,7 @@ describe('the command runner on SQLite', () => {
 
     expect(second.id).not.toBe(first.id);
     expect(await propose('key-1')).toEqual(first);
-    expect((await store.readAll()).map((event) => event.streamId)).toEqual([caseStreamId(first.id), caseStreamId(second.id)]);
+    expect((await store().readAll()).map((event) => event.streamId)).toEqual([caseStreamId(first.id), caseStreamId(second.id)]);
   });
 });
 

@@ -1,10 +1,8 @@
 import { CommandContext, CommandRequest, CommandRunner, executeCommand, reminderStreamId } from '@app/commands';
 import { loadForums } from '@app/config';
 import { CommandInputs, CommandName } from '@app/domain';
-import { SqliteEventStore } from '@app/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { sqliteStorePerTest } from './sqlite-store-per-test';
 
 /**
  * The record of each reminder e-mail in the log, as the worker keeps it through the command runner: claimed
@@ -14,20 +12,10 @@ describe('the record of a reminder e-mail', () => {
   const forums = loadForums(resolve(__dirname, '../../config/forums.json'));
   const key = { kind: 'agenda', subjectId: 'styregruppen-2025-12-12', recipient: 'Formand@Styregruppen.example' };
   const claim = { ...key, messageId: '<3f0c9a1e@beslutningsopfoelgning>', claimedBy: 'worker-a', staleAfterSeconds: 120 };
-  let dataDir: string;
-  let store: SqliteEventStore;
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'reminder-commands-'));
-    store = new SqliteEventStore({ file: join(dataDir, 'events.db') });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const store = sqliteStorePerTest('reminder-commands-');
 
   const send = <Name extends CommandName>(name: Name, input: CommandInputs[Name], now: string, context: CommandContext = {}) =>
-    executeCommand({ runner: new CommandRunner(store, { now: () => now }), forums }, new CommandRequest(name, input, context));
+    executeCommand({ runner: new CommandRunner(store(), { now: () => now }), forums }, new CommandRequest(name, input, context));
 
   it('is claimed, then recorded as sent, in the stream of its key, whatever the case of the address', async () => {
     const claimed = await send('claim-reminder', claim, '2025-12-07T09:00:00+01:00');
@@ -38,7 +26,7 @@ describe('the record of a reminder e-mail', () => {
     expect(sent).toEqual({ id: streamId, revision: 1, position: 2 });
     expect(streamId).toBe(reminderStreamId({ ...key, recipient: 'FORMAND@styregruppen.example' }));
     expect(streamId).toMatch(/^reminder-[0-9a-f]{40}$/);
-    expect((await store.readStream(streamId)).map(({ type, data }) => ({ type, data }))).toEqual([
+    expect((await store().readStream(streamId)).map(({ type, data }) => ({ type, data }))).toEqual([
       { type: 'ReminderClaimed', data: { ...key, messageId: claim.messageId, claimedBy: 'worker-a', claimedAt: '2025-12-07T09:00:00+01:00' } },
       { type: 'ReminderSent', data: { ...key, recipient: 'formand@styregruppen.example', messageId: claim.messageId, subject: 'Dagsorden: Styregruppen 12/12', sentAt: '2025-12-07T09:00:02+01:00' } },
     ]);
@@ -49,7 +37,7 @@ describe('the record of a reminder e-mail', () => {
     const failed = await send('record-reminder-failed', { ...key, reason: '550 Mailbox unavailable' }, '2025-12-07T09:00:03+01:00');
 
     expect(failed.revision).toBe(1);
-    const [, stored] = await store.readStream(reminderStreamId(key));
+    const [, stored] = await store().readStream(reminderStreamId(key));
     expect(stored).toMatchObject({ type: 'ReminderFailed', data: { reason: '550 Mailbox unavailable', messageId: claim.messageId } });
     await expect(send('claim-reminder', claim, '2025-12-08T09:00:00+01:00')).rejects.toMatchObject({ code: 'reminder.failed' });
   });
