@@ -13,27 +13,22 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * A null anywhere, and the prototype keys, by the path the validation's details use (`owners.0.email`).
  * class-validator's IsOptional takes a null for a field left out, and the command would store the null as given.
- * A body comes here at most MAX_BODY_DEPTH levels deep, so the recursion is bounded.
+ * A body comes here at most MAX_BODY_DEPTH levels deep, so the recursion is bounded. A field's path is only made
+ * where it is named or walked into: nearly every body and query holds neither, and is passed over as it is.
  */
-const nullsAndPrototypeKeys = (value: unknown, path?: string): Detail[] =>
-  value !== null && typeof value === 'object'
-    ? Object.entries(value).flatMap(([key, child]) => {
-        const field = path === undefined ? key : `${path}.${key}`;
-        if (PROTOTYPE_KEYS.has(key)) return [{ field, reason: unknownField(key) }];
-        if (child === null) return [{ field, reason: `${field} må ikke være null: udelad et felt uden værdi` }];
-        return nullsAndPrototypeKeys(child, field);
-      })
-    : [];
-
-/** The same test without naming anything, for the bodies and queries that hold neither, which are nearly all. */
-const holdsNullOrPrototypeKey = (value: unknown): boolean => {
-  if (value === null || typeof value !== 'object') return false;
+const nullsAndPrototypeKeys = (value: unknown, path?: string, found: Detail[] = []): Detail[] => {
+  if (value === null || typeof value !== 'object') return found;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const child = (value as Record<string, unknown>)[key];
-    if (child === null || PROTOTYPE_KEYS.has(key) || holdsNullOrPrototypeKey(child)) return true;
+    const refused = PROTOTYPE_KEYS.has(key);
+    if (!refused && child !== null && typeof child !== 'object') continue;
+    const field = path === undefined ? key : `${path}.${key}`;
+    if (refused) found.push({ field, reason: unknownField(key) });
+    else if (child === null) found.push({ field, reason: `${field} må ikke være null: udelad et felt uden værdi` });
+    else nullsAndPrototypeKeys(child, field, found);
   }
-  return false;
+  return found;
 };
 
 /**
@@ -43,8 +38,9 @@ const holdsNullOrPrototypeKey = (value: unknown): boolean => {
  */
 class StrictValidationPipe extends ValidationPipe {
   /**
-   * Per class, whether an empty query or body passes and comes out as a new instance, as its constructor makes it, learnt from the first one
-   * seen. Most queries carry no parameters, and validating nothing cost more than the rest of reading a case.
+   * Per class, whether an empty query or body passes and comes out as a new instance, as its constructor makes it,
+   * learnt from the first one seen. Most queries carry no parameters, and validating nothing cost more than the
+   * rest of reading a case.
    */
   private readonly emptyPasses = new WeakMap<Type, boolean>();
 
@@ -65,8 +61,8 @@ class StrictValidationPipe extends ValidationPipe {
   }
 
   private async strictly(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (!holdsNullOrPrototypeKey(value)) return super.transform(value, metadata);
     const refused = nullsAndPrototypeKeys(value);
+    if (refused.length === 0) return super.transform(value, metadata);
     const named = await super.transform(value, metadata).then(
       (): Detail[] => [],
       (error: unknown) => {
