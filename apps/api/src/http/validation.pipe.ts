@@ -1,7 +1,9 @@
 import { ArgumentMetadata, Type, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidatorOptions } from 'class-validator';
 import { isDeepStrictEqual } from 'node:util';
 import { unknownField } from './danish-reasons';
 import { InvalidInputError } from './invalid-input.error';
+import { everyRulePasses } from './rules-pass';
 
 type Detail = InvalidInputError['details'][number];
 
@@ -58,6 +60,11 @@ class StrictValidationPipe extends ValidationPipe {
       this.emptyPasses.set(metatype, false);
       throw error;
     }
+  }
+
+  /** class-validator only where the quick check cannot say that every rule passes: to name what fails. */
+  protected override validate(object: object, options: ValidatorOptions = {}): Promise<ValidationError[]> | ValidationError[] {
+    return everyRulePasses(object, options) ? [] : super.validate(object, options);
   }
 
   private async strictly(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
