@@ -18,7 +18,6 @@ const SLOWEST_PACKAGES = [
   '@eventstore/db-client',
   'bullmq',
   'ioredis',
-  'mammoth',
   'handlebars',
   '@nestjs/cqrs',
   '@bull-board/api',

@@ -1,4 +1,3 @@
-import { extractRawText } from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { ParseError } from './review-report';
 
@@ -79,6 +78,8 @@ function decoded(text: string, encoding: string, notes: string[], note: string):
 }
 
 async function readDocx(bytes: Uint8Array, fileName: string, notes: string[]): Promise<MinutesFileText> {
+  // Loaded where a Word file comes, not at every start of the API and the worker, which mostly never see one.
+  const { extractRawText } = await import('mammoth');
   let value: string;
   try {
     ({ value } = await extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
