@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { EventStoreDbEventStore } from '@app/event-store';
+import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { describeEventStoreContract } from '@app/event-store/testing/event-store.contract';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;

@@ -1,4 +1,5 @@
-import { CheckpointStore, EventStore, EventStoreDbEventStore, InMemoryEventStore, InMemoryLog, RecordedEvent } from '@app/event-store';
+import { CheckpointStore, EventStore, InMemoryEventStore, InMemoryLog, RecordedEvent } from '@app/event-store';
+import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { CASE_SCHEDULING } from '@app/workflows/process-managers/process-manager.runner';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -15,7 +15,6 @@ const SLOWEST_PACKAGES = [
   'fastify',
   '@nestjs/platform-fastify',
   'nestjs-pino',
-  '@eventstore/db-client',
   'bullmq',
   'ioredis',
   'handlebars',

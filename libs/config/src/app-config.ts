@@ -1,4 +1,3 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, IsEmail, IsIn, IsOptional, Matches, MinLength, ValidateBy, ValidationError, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
@@ -10,6 +9,9 @@ import { PROJECT_ROOT } from './project-root';
  */
 const connectionStringProblem = (value: unknown): string | undefined => {
   try {
+    // Loaded only where a connection string is given: the client is among the slowest packages to load.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { EventStoreDBClient } = require('@eventstore/db-client') as typeof import('@eventstore/db-client');
     EventStoreDBClient.connectionString(String(value));
     return undefined;
   } catch (error) {

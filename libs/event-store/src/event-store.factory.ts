@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckpointStore, EventStore } from './event-store.port';
-import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface EventStoreFactoryConfig {
@@ -13,6 +12,9 @@ export interface EventStoreFactoryConfig {
 /** Every adapter keeps consumers' checkpoints too, beside its log. */
 export function createEventStore(config: EventStoreFactoryConfig): EventStore & CheckpointStore {
   if (config.eventStoreConnectionString) {
+    // Loaded only here: the EventStoreDB client (gRPC) is among the slowest packages to load, and most starts use SQLite.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { EventStoreDbEventStore } = require('./eventstoredb/eventstoredb-event-store') as typeof import('./eventstoredb/eventstoredb-event-store');
     return new EventStoreDbEventStore({ connectionString: config.eventStoreConnectionString });
   }
   mkdirSync(config.dataDir, { recursive: true });
