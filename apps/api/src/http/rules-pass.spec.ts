@@ -105,5 +105,7 @@ describe('the quick check of the validation pipe, against class-validator itself
     expect(everyRulePasses(plainToInstance(ProposeCaseDto, proposal), { ...OPTIONS, skipMissingProperties: true })).toBe(false);
     expect(everyRulePasses(plainToInstance(ProposeCaseDto, proposal), { ...OPTIONS, groups: ['kun-nogle'] })).toBe(false);
     expect(everyRulePasses({ ...proposal }, OPTIONS)).toBe(false);
+    expect(everyRulePasses(Object.assign(Object.create(null), proposal), OPTIONS)).toBe(false);
+    expect(everyRulePasses(Object.assign(new ProposeCaseDto(), proposal, { constructor: 'styregruppen' }), OPTIONS)).toBe(false);
   });
 });

@@ -58,7 +58,8 @@ const passes = (object: Record<string, unknown>, value: unknown, { metadata, val
 export const everyRulePasses = (object: unknown, options: ValidatorOptions): boolean => {
   if (object === null || typeof object !== 'object') return false;
   if (options.groups || options.always || options.strictGroups || options.skipMissingProperties || options.skipNullProperties || options.skipUndefinedProperties) return false;
-  const target = object.constructor;
+  const target: unknown = object.constructor;
+  if (typeof target !== 'function') return false;
   if (!byClass.has(target)) byClass.set(target, rulesOf(target));
   const rules = byClass.get(target);
   if (!rules) return false;
